@@ -9,6 +9,9 @@ import tensor.Shape;
 public final class CpuBackend implements Backend {
     private static volatile CpuBackend shared;
 
+    /** Below this many multiply-adds a gemm runs on the calling thread (forking costs more). */
+    private static final long PARALLEL_GEMM_WORK = 1L << 18;
+
     private final Parallel parallel;
 
     public CpuBackend(int threads) {
@@ -35,7 +38,27 @@ public final class CpuBackend implements Backend {
 
     @Override public void gemm(boolean transA, boolean transB, int m, int n, int k,
                                float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
-        Reference.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+        int lda = transA ? m : k, ldb = transB ? k : n;
+        if ((long) m * n * k < PARALLEL_GEMM_WORK || parallel.threads() == 1) {
+            Sgemm.compute(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, n, accumulate);
+            return;
+        }
+        // Split C into contiguous runs of whole micro-tiles along its longer side; each thread
+        // runs the blocked algorithm on its block (the summation order never depends on this).
+        int rowTiles = (m + Sgemm.MR - 1) / Sgemm.MR, colTiles = (n + Sgemm.NR - 1) / Sgemm.NR;
+        if (colTiles >= rowTiles) {
+            parallel.forRange(colTiles, 1, (from, to) -> {
+                int j0 = from * Sgemm.NR, j1 = Math.min(n, to * Sgemm.NR);
+                Sgemm.compute(transA, transB, m, j1 - j0, k, a, aOffset, lda,
+                        b, bOffset + (transB ? j0 * ldb : j0), ldb, c, cOffset + j0, n, accumulate);
+            });
+        } else {
+            parallel.forRange(rowTiles, 1, (from, to) -> {
+                int i0 = from * Sgemm.MR, i1 = Math.min(m, to * Sgemm.MR);
+                Sgemm.compute(transA, transB, i1 - i0, n, k, a, aOffset + (transA ? i0 : i0 * lda), lda,
+                        b, bOffset, ldb, c, cOffset + i0 * n, n, accumulate);
+            });
+        }
     }
 
     @Override public void conv2dForward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {

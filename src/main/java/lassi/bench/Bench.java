@@ -1,0 +1,96 @@
+package lassi.bench;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParameterException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import lassi.BadInput;
+import tensor.backend.Backend;
+import tensor.backend.CpuBackend;
+import tensor.backend.Device;
+
+/**
+ * The benchmark runner behind {@code scripts/bench} (shared/bench/WORKLOADS.md): runs the
+ * selected workloads and prints one JSON object per line on stdout, nothing else; progress goes
+ * to stderr. Example: {@code scripts/bench --only sgemm --device cpu}.
+ */
+public final class Bench {
+    @Parameter(names = "--only", description = "Run only the workloads whose name contains this substring")
+    private String only = "";
+
+    @Parameter(names = "--device", description = "Backend to measure: cpu or opencl")
+    private String device = "cpu";
+
+    @Parameter(names = "--threads", description = "CPU worker threads (default: all cores)")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
+    private boolean help;
+
+    private Bench() {}
+
+    /** Every workload this runner knows, in the order of WORKLOADS.md. */
+    static List<Workload> workloads() {
+        List<Workload> all = new ArrayList<>(SgemmWorkloads.all());
+        all.addAll(ConvWorkloads.all());
+        return all;
+    }
+
+    /** The one place where a --device value becomes a backend. */
+    static Backend backend(Device device, int threads) {
+        return switch (device) {
+            case CPU -> new CpuBackend(threads);
+            // Wire OpenClBackend here once it lands on main.
+            case OPENCL -> throw new BadInput("--device opencl: opencl backend not available in this build");
+        };
+    }
+
+    public static void main(String[] args) {
+        Bench bench = new Bench();
+        JCommander jc = JCommander.newBuilder().addObject(bench).programName("scripts/bench").build();
+        try {
+            jc.parse(args);
+            if (bench.threads < 1) throw new ParameterException("--threads must be >= 1, got " + bench.threads);
+        } catch (ParameterException e) {
+            System.err.println("bench: error: " + e.getMessage());
+            System.exit(2);
+        }
+        if (bench.help) {
+            jc.usage();
+            return;
+        }
+        try {
+            bench.run();
+        } catch (BadInput | IllegalArgumentException e) {
+            System.err.println("bench: error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void run() {
+        Device chosen = Device.parse(device);
+        Backend backend = backend(chosen, threads);
+        List<Workload> selected = workloads().stream().filter(w -> w.name().contains(only)).toList();
+        if (selected.isEmpty()) throw new BadInput("--only '" + only + "' matches no workload");
+        System.err.println("bench: " + backend.describe());
+        for (Workload w : selected) {
+            System.err.println("bench: " + w.name() + " ...");
+            Timing.Result r = Timing.measure(w.prepare().apply(backend));
+            double gflops = Double.isNaN(w.flops()) ? Double.NaN : w.flops() / r.secondsMedian() / 1e9;
+            System.out.println(String.format(Locale.ROOT,
+                    "{\"name\": \"%s\", \"seconds_median\": %s, \"seconds_min\": %s, \"reps\": %d, \"gflops\": %s, \"device\": \"%s\", \"threads\": %d}",
+                    w.name(), number(r.secondsMedian()), number(r.secondsMin()), r.reps(), number(gflops), chosen, threads));
+            System.out.flush();
+        }
+    }
+
+    /** A JSON number with 6 significant digits, or null. */
+    private static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return "null";
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+}
