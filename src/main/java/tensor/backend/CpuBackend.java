@@ -3,14 +3,16 @@ package tensor.backend;
 import tensor.Shape;
 
 /**
- * The CPU backend: the loops of {@link Reference}, split over a fixed pool of threads by output
- * rows, so every output element is summed by one thread in the reference order.
+ * The CPU backend: a fixed pool of threads and the JDK Vector API. gemm is a packed,
+ * register-blocked SGEMM ({@link Sgemm}); convolutions are gemms over patch matrices
+ * ({@link CpuConv}); element-wise and broadcasting loops are the reference loops split into
+ * contiguous ranges ({@link Broadcasting}). Every output element is computed by one thread in an
+ * order that depends only on the problem, so results never depend on the thread count. gemm and
+ * convolutions sum with fused multiply-adds in k-blocks, so they match {@link Reference} within
+ * float rounding; the element-wise loops match it bit for bit.
  */
 public final class CpuBackend implements Backend {
     private static volatile CpuBackend shared;
-
-    /** Below this many multiply-adds a gemm runs on the calling thread (forking costs more). */
-    private static final long PARALLEL_GEMM_WORK = 1L << 18;
 
     private final Parallel parallel;
 
@@ -33,44 +35,25 @@ public final class CpuBackend implements Backend {
     @Override public Device device() { return Device.CPU; }
 
     @Override public String describe() {
-        return "cpu: " + parallel.threads() + " threads";
+        return "cpu: " + parallel.threads() + " threads, Vector API " + Sgemm.SPECIES.vectorBitSize() + "-bit";
     }
 
     @Override public void gemm(boolean transA, boolean transB, int m, int n, int k,
                                float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
-        int lda = transA ? m : k, ldb = transB ? k : n;
-        if ((long) m * n * k < PARALLEL_GEMM_WORK || parallel.threads() == 1) {
-            Sgemm.compute(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, n, accumulate);
-            return;
-        }
-        // Split C into contiguous runs of whole micro-tiles along its longer side; each thread
-        // runs the blocked algorithm on its block (the summation order never depends on this).
-        int rowTiles = (m + Sgemm.MR - 1) / Sgemm.MR, colTiles = (n + Sgemm.NR - 1) / Sgemm.NR;
-        if (colTiles >= rowTiles) {
-            parallel.forRange(colTiles, 1, (from, to) -> {
-                int j0 = from * Sgemm.NR, j1 = Math.min(n, to * Sgemm.NR);
-                Sgemm.compute(transA, transB, m, j1 - j0, k, a, aOffset, lda,
-                        b, bOffset + (transB ? j0 * ldb : j0), ldb, c, cOffset + j0, n, accumulate);
-            });
-        } else {
-            parallel.forRange(rowTiles, 1, (from, to) -> {
-                int i0 = from * Sgemm.MR, i1 = Math.min(m, to * Sgemm.MR);
-                Sgemm.compute(transA, transB, i1 - i0, n, k, a, aOffset + (transA ? i0 : i0 * lda), lda,
-                        b, bOffset, ldb, c, cOffset + i0 * n, n, accumulate);
-            });
-        }
+        Sgemm.compute(parallel, transA, transB, m, n, k, a, aOffset, transA ? m : k, b, bOffset, transB ? k : n,
+                c, cOffset, n, accumulate);
     }
 
     @Override public void conv2dForward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-        Reference.conv2dForward(g, x, w, bias, y);
+        CpuConv.forward(parallel, g, x, w, bias, y);
     }
 
     @Override public void conv2dBackwardInput(ConvGeometry g, float[] dy, float[] w, float[] dx) {
-        Reference.conv2dBackwardInput(g, dy, w, dx);
+        CpuConv.backwardInput(parallel, g, dy, w, dx);
     }
 
     @Override public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dBias) {
-        Reference.conv2dBackwardWeight(g, x, dy, dw, dBias);
+        CpuConv.backwardWeight(parallel, g, x, dy, dw, dBias);
     }
 
     @Override public void unary(Unary f, float p, float[] x, float[] y) {
@@ -92,10 +75,10 @@ public final class CpuBackend implements Backend {
             });
             return;
         }
-        Reference.binary(f, a, aShape, b, bShape, out, outShape);
+        Broadcasting.binary(parallel, f, a, aShape, b, bShape, out, outShape);
     }
 
     @Override public void sumTo(float[] x, Shape xShape, float[] out, Shape outShape) {
-        Reference.sumTo(x, xShape, out, outShape);
+        Broadcasting.sumTo(parallel, x, xShape, out, outShape);
     }
 }

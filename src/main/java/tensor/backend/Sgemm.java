@@ -1,10 +1,11 @@
 package tensor.backend;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Single-threaded blocked SGEMM on a block of C, in the GotoBLAS/BLIS layout:
+ * Blocked SGEMM, in the GotoBLAS/BLIS layout, on each thread's block of C:
  * <pre>
  * for jc in steps of NC:              columns of C
  *   for pc in steps of KC:            the k-blocking (fixed: it sets the summation order)
@@ -35,13 +36,42 @@ final class Sgemm {
     private static final ThreadLocal<float[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC], new float[MR * NR]});
 
-    /** C[m, n] (+)= op(A)[m, k] · op(B)[k, n] on the calling thread. */
-    static void compute(boolean transA, boolean transB, int m, int n, int k,
+    /** Below this many multiply-adds a gemm runs on the calling thread (forking costs more). */
+    private static final long PARALLEL_WORK = 1L << 18;
+
+    /**
+     * C[m, n] (+)= op(A)[m, k] · op(B)[k, n]. C is split into contiguous runs of whole
+     * micro-tiles along its longer side, one run per thread of {@code parallel}; each thread runs
+     * the blocked algorithm on its block (packing its own panels).
+     */
+    static void compute(Parallel parallel, boolean transA, boolean transB, int m, int n, int k,
                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                         float[] c, int cOff, int ldc, boolean accumulate) {
+        int rowTiles = (m + MR - 1) / MR, colTiles = (n + NR - 1) / NR;
+        if (parallel.threads() == 1 || (long) m * n * k < PARALLEL_WORK) {
+            computeBlock(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else if (colTiles >= rowTiles) {
+            parallel.forRange(colTiles, 1, (from, to) -> {
+                int j0 = from * NR, j1 = Math.min(n, to * NR);
+                computeBlock(transA, transB, m, j1 - j0, k, a, aOff, lda,
+                        b, bOff + (transB ? j0 * ldb : j0), ldb, c, cOff + j0, ldc, accumulate);
+            });
+        } else {
+            parallel.forRange(rowTiles, 1, (from, to) -> {
+                int i0 = from * MR, i1 = Math.min(m, to * MR);
+                computeBlock(transA, transB, i1 - i0, n, k, a, aOff + (transA ? i0 : i0 * lda), lda,
+                        b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
+            });
+        }
+    }
+
+    /** C[m, n] (+)= op(A)[m, k] · op(B)[k, n] on the calling thread. */
+    private static void computeBlock(boolean transA, boolean transB, int m, int n, int k,
+                                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                     float[] c, int cOff, int ldc, boolean accumulate) {
         if (m <= 0 || n <= 0) return;
         if (k <= 0) {
-            if (!accumulate) for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
             return;
         }
         float[][] buffers = BUFFERS.get();
