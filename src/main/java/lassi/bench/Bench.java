@@ -1,5 +1,6 @@
 package lassi.bench;
 
+import com.beust.jcommander.IStringConverter;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParameterException;
@@ -22,8 +23,8 @@ public final class Bench {
     @Parameter(names = "--only", description = "Run only the workloads whose name contains this substring")
     private String only = "";
 
-    @Parameter(names = "--device", description = "Backend to measure: cpu or opencl")
-    private String device = "cpu";
+    @Parameter(names = "--device", description = "Backend to measure: cpu or opencl", converter = DeviceConverter.class)
+    private Device device = Device.CPU;
 
     @Parameter(names = "--threads", description = "CPU worker threads (default: all cores)")
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -72,8 +73,7 @@ public final class Bench {
     }
 
     private void run() {
-        Device chosen = Device.parse(device);
-        Backend backend = backend(chosen, threads);
+        Backend backend = backend(device, threads);
         List<Workload> selected = workloads().stream().filter(w -> w.name().contains(only)).toList();
         if (selected.isEmpty()) throw new BadInput("--only '" + only + "' matches no workload");
         System.err.println("bench: " + backend.describe());
@@ -83,8 +83,19 @@ public final class Bench {
             double gflops = Double.isNaN(w.flops()) ? Double.NaN : w.flops() / r.secondsMedian() / 1e9;
             System.out.println(String.format(Locale.ROOT,
                     "{\"name\": \"%s\", \"seconds_median\": %s, \"seconds_min\": %s, \"reps\": %d, \"gflops\": %s, \"device\": \"%s\", \"threads\": %d}",
-                    w.name(), number(r.secondsMedian()), number(r.secondsMin()), r.reps(), number(gflops), chosen, threads));
+                    w.name(), number(r.secondsMedian()), number(r.secondsMin()), r.reps(), number(gflops), device, threads));
             System.out.flush();
+        }
+    }
+
+    /** --device values through {@link Device#parse}, so a bad value is a flag error. */
+    public static final class DeviceConverter implements IStringConverter<Device> {
+        @Override public Device convert(String value) {
+            try {
+                return Device.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(e.getMessage());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package tensor.backend;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * The three convolution passes of {@link CpuBackend} as gemms over patch matrices
@@ -9,6 +10,7 @@ import java.util.Arrays;
  * forward          y_b  = W · col_b (+ bias)                   per image
  * backward input   dx_b += col2im(Wᵀ · dy_b)                   per image
  * backward weight  dW   += Σ_b dy_b · col_bᵀ                   images in fixed chunks along k
+ * backward bias    dBias += Σ_{b,t} dy_b[:, t]                 vector lanes, fixed order
  * </pre>
  * A 1x1 convolution with stride 1 and no padding has col_b = x_b and uses x directly.
  * Images are spread over the threads when there are at least as many images as threads (each
@@ -16,10 +18,15 @@ import java.util.Arrays;
  * The gemm's summation order never depends on how it is run, so neither do the results.
  */
 final class CpuConv {
-    /** The patch matrices of one weight-gradient chunk hold at most this many floats (16 MiB). */
+    /** The weight gradient sums over chunks of about this many pixels (G·P) per gemm... */
+    private static final int CHUNK_K = 1024;
+    /** ...whose patch matrices hold at most this many floats (16 MiB). */
     private static final int CHUNK_FLOATS = 1 << 22;
+    /** Chunk products are computed side by side when all of them fit in this many floats (8 MiB). */
+    private static final int PARTIALS_FLOATS = 1 << 21;
     private static final Parallel SERIAL = new Parallel(1);
-    private static final ThreadLocal<float[]> COLUMNS = new ThreadLocal<>(), UPSTREAM = new ThreadLocal<>();
+    private static final ThreadLocal<float[]> COLUMNS = new ThreadLocal<>(), UPSTREAM = new ThreadLocal<>(),
+            PARTIALS = new ThreadLocal<>();
 
     private CpuConv() {}
 
@@ -58,33 +65,83 @@ final class CpuConv {
     }
 
     /**
-     * dW += Σ_b dy_b · col_bᵀ as one gemm per chunk of images: dyChunk [cOut, G·P] ·
-     * colChunkᵀ [G·P, K], with G fixed by the geometry alone. dBias sums dy in the reference order.
+     * dW += Σ_b dy_b · col_bᵀ over chunks of G images, G fixed by the geometry alone (enough
+     * images for a sum over about {@link #CHUNK_K} pixels). When the chunks' products are small
+     * they are computed side by side, one chunk per thread, and then added to dW in chunk order;
+     * otherwise chunk after chunk, each gemm split over the threads.
      */
     static void backwardWeight(Parallel parallel, ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dBias) {
-        int kSize = g.cIn() * g.kh() * g.kw(), pSize = g.hOut() * g.wOut(), xSize = g.cIn() * g.h() * g.w();
-        int chunk = Math.max(1, Math.min(g.n(), CHUNK_FLOATS / (kSize * pSize)));
-        for (int b0 = 0; b0 < g.n(); b0 += chunk) {
-            int images = Math.min(chunk, g.n() - b0), first = b0, ld = images * pSize;
-            float[] col = scratch(COLUMNS, kSize * ld), dyChunk = scratch(UPSTREAM, g.cOut() * ld); // [K, G·P], [cOut, G·P]
-            parallel.forRange(images, 1, (from, to) -> {
-                for (int t = from; t < to; t++) {
-                    Im2col.im2col(g, x, (first + t) * xSize, col, t * pSize, ld);
-                    for (int o = 0; o < g.cOut(); o++)
-                        System.arraycopy(dy, ((first + t) * g.cOut() + o) * pSize, dyChunk, o * ld + t * pSize, pSize);
+        int kSize = g.cIn() * g.kh() * g.kw(), pSize = g.hOut() * g.wOut(), dwSize = g.cOut() * kSize;
+        int chunk = Math.max(1, Math.min(Math.min(g.n(), CHUNK_K / pSize), CHUNK_FLOATS / (kSize * pSize)));
+        int chunks = (g.n() + chunk - 1) / chunk;
+        if (chunks > 1 && (long) chunks * dwSize <= PARTIALS_FLOATS) {
+            float[] partials = scratch(PARTIALS, chunks * dwSize);      // [chunks, cOut, K]
+            parallel.forRange(chunks, 1, (from, to) -> {
+                for (int c = from; c < to; c++) chunkProduct(SERIAL, g, x, dy, c * chunk, chunk, partials, c * dwSize, false);
+            });
+            parallel.forRange(dwSize, 1 << 12, (from, to) -> {
+                for (int e = from; e < to; e++) {
+                    float acc = dw[e];
+                    for (int c = 0; c < chunks; c++) acc += partials[c * dwSize + e];
+                    dw[e] = acc;
                 }
             });
-            Sgemm.compute(parallel, false, true, g.cOut(), kSize, ld, dyChunk, 0, ld, col, 0, ld, dw, 0, kSize, true);
+        } else {
+            for (int c = 0; c < chunks; c++) chunkProduct(parallel, g, x, dy, c * chunk, chunk, dw, 0, true);
         }
-        if (dBias != null)
-            parallel.forRange(g.cOut(), 1, (from, to) -> {
+        if (dBias != null) biasGradient(parallel, g.n(), g.cOut(), pSize, dy, dBias);
+    }
+
+    /**
+     * out (+)= dyChunk [cOut, G·P] · colChunkᵀ [G·P, K] for the images first .. first + G − 1
+     * (fewer at the end). A chunk of one image uses dy_b (and, 1x1, x_b) in place.
+     */
+    private static void chunkProduct(Parallel gemmThreads, ConvGeometry g, float[] x, float[] dy, int first, int chunk,
+                                     float[] out, int outOff, boolean accumulate) {
+        int kSize = g.cIn() * g.kh() * g.kw(), pSize = g.hOut() * g.wOut(), xSize = g.cIn() * g.h() * g.w();
+        int images = Math.min(chunk, g.n() - first), ld = images * pSize;
+        float[] col = x, dyChunk = dy;
+        int colOff = first * xSize, dyOff = first * g.cOut() * pSize;
+        if (images > 1 || !isPointwise(g)) {
+            col = scratch(COLUMNS, kSize * ld);
+            colOff = 0;
+            for (int t = 0; t < images; t++) Im2col.im2col(g, x, (first + t) * xSize, col, t * pSize, ld);
+        }
+        if (images > 1) {
+            dyChunk = scratch(UPSTREAM, g.cOut() * ld);
+            dyOff = 0;
+            for (int t = 0; t < images; t++)
+                for (int o = 0; o < g.cOut(); o++)
+                    System.arraycopy(dy, ((first + t) * g.cOut() + o) * pSize, dyChunk, o * ld + t * pSize, pSize);
+        }
+        Sgemm.compute(gemmThreads, false, true, g.cOut(), kSize, ld, dyChunk, dyOff, ld, col, colOff, ld, out, outOff, kSize, accumulate);
+    }
+
+    /**
+     * dBias[o] += Σ_{b,t} dy[b, o, t] in a fixed order: lane l of a vector accumulator sums the
+     * pixels t ≡ l (mod VL) below the last multiple of VL, then the lanes are added in index
+     * order, then the remaining pixels (a sequential sum would chain every addition on the
+     * last). dy is read in memory order, images outermost.
+     */
+    private static void biasGradient(Parallel parallel, int n, int cOut, int pSize, float[] dy, float[] dBias) {
+        int vl = Sgemm.VL, bound = Sgemm.SPECIES.loopBound(pSize);
+        parallel.forRange(cOut, 1, (from, to) -> {
+            float[] lanes = new float[(to - from) * vl];                 // [outputs, VL] accumulators
+            for (int b = 0; b < n; b++)
                 for (int o = from; o < to; o++) {
-                    float acc = 0f;
-                    for (int b = 0; b < g.n(); b++)
-                        for (int t = 0; t < pSize; t++) acc += dy[(b * g.cOut() + o) * pSize + t];
-                    dBias[o] += acc;
+                    FloatVector acc = FloatVector.fromArray(Sgemm.SPECIES, lanes, (o - from) * vl);
+                    for (int t = 0, at = (b * cOut + o) * pSize; t < bound; t += vl)
+                        acc = acc.add(FloatVector.fromArray(Sgemm.SPECIES, dy, at + t));
+                    acc.intoArray(lanes, (o - from) * vl);
                 }
-            });
+            for (int o = from; o < to; o++) {
+                float sum = 0f;
+                for (int l = 0; l < vl; l++) sum += lanes[(o - from) * vl + l];
+                for (int b = 0; b < n; b++)
+                    for (int t = bound, at = (b * cOut + o) * pSize; t < pSize; t++) sum += dy[at + t];
+                dBias[o] += sum;
+            }
+        });
     }
 
     /** The work for one image, given the threads its gemms may use. */
