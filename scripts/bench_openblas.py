@@ -1,7 +1,7 @@
 """The OpenBLAS side of scripts/bench (benchmarks only, never tests).
 
-measure ONLY THREADS: times numpy's float32 matmul for every sgemm_N workload whose name contains
-    ONLY, with the protocol of lassi.bench.Timing (warm-up >= 3 runs and 1 s, then >= 5 and up to
+measure THREADS sgemm_N...: times numpy's float32 matmul for each named sgemm_N workload, with
+    the protocol of lassi.bench.Timing (warm-up >= 3 runs and 1 s, then >= 5 and up to
     50 timed runs until 2 s), and prints one JSON line per size named sgemm_N_openblas. Prints
     nothing (and says why on stderr) when numpy's BLAS is not OpenBLAS.
 merge FILE: copies the Java bench's JSON lines from stdin to stdout, adding "openblas_gflops" and
@@ -11,9 +11,6 @@ import ctypes
 import json
 import sys
 import time
-
-SIZES = (512, 1024, 2048)
-
 
 def loaded_openblas():
     """Path of the OpenBLAS library numpy loaded, or None."""
@@ -42,7 +39,7 @@ def timed(run):
     return median, seconds[0], r
 
 
-def measure(only, threads):
+def measure(threads, names):
     import numpy as np
     np.ones((2, 2), np.float32) @ np.ones((2, 2), np.float32)      # loads the BLAS
     library = loaded_openblas()
@@ -55,10 +52,8 @@ def measure(only, threads):
         core = get_core().decode()
     except (OSError, AttributeError):
         core = None
-    for n in SIZES:
-        name = "sgemm_%d" % n
-        if only not in name:
-            continue
+    for name in names:
+        n = int(name[len("sgemm_"):])
         print("bench: %s_openblas ..." % name, file=sys.stderr)
         rng = np.random.default_rng(n)
         a = rng.standard_normal((n, n), dtype=np.float32)
@@ -87,6 +82,6 @@ def merge(path):
 
 if __name__ == "__main__":
     if sys.argv[1] == "measure":
-        measure(sys.argv[2], int(sys.argv[3]))
+        measure(int(sys.argv[2]), sys.argv[3:])
     else:
         merge(sys.argv[2])

@@ -29,6 +29,9 @@ public final class Bench {
     @Parameter(names = "--threads", description = "CPU worker threads (default: all cores)")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Parameter(names = "--list", description = "Print the names of the selected workloads (after checking the flags) and exit")
+    private boolean list;
+
     @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
     private boolean help;
 
@@ -76,6 +79,10 @@ public final class Bench {
         Backend backend = backend(device, threads);
         List<Workload> selected = workloads().stream().filter(w -> w.name().contains(only)).toList();
         if (selected.isEmpty()) throw new BadInput("--only '" + only + "' matches no workload");
+        if (list) {
+            selected.forEach(w -> System.out.println(w.name()));
+            return;
+        }
         System.err.println("bench: " + backend.describe());
         for (Workload w : selected) {
             System.err.println("bench: " + w.name() + " ...");
