@@ -29,15 +29,14 @@ final class Sgemm {
     static final int KC = 256;
     static final int MC = 24 * MR;                    // packed A block (MC × KC) stays in L2
     static final int NC = Math.max(NR, 2048 / NR * NR); // packed B panel (KC × NC) stays in L3
+    /** Below this many multiply-adds a gemm runs on the calling thread (forking costs more). */
+    private static final long PARALLEL_WORK = 1L << 18;
 
-    private Sgemm() {}
-
-    /** Packing buffers of one thread, reused across calls (a thread runs one gemm at a time). */
+    /** Per thread: packed A block, packed B panel, one edge tile; reused (a thread runs one gemm at a time). */
     private static final ThreadLocal<float[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC], new float[MR * NR]});
 
-    /** Below this many multiply-adds a gemm runs on the calling thread (forking costs more). */
-    private static final long PARALLEL_WORK = 1L << 18;
+    private Sgemm() {}
 
     /**
      * C[m, n] (+)= op(A)[m, k] · op(B)[k, n]. C is split into contiguous runs of whole
