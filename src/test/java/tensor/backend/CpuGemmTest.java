@@ -51,7 +51,7 @@ class CpuGemmTest {
 
     /** Splitting C over threads (by rows or by columns) must not change a single bit. */
     @Test void resultsDoNotDependOnTheThreadCount() {
-        int[][] shapes = {{300, 70, 600}, {70, 300, 600}, {129, 257, 513}};
+        int[][] shapes = {{300, 70, 600}, {70, 300, 600}, {129, 257, 513}, {5, 2 * Sgemm.NC + 70, 300}};
         for (int[] s : shapes)
             for (int t = 0; t < 4; t++) {
                 boolean transA = t >= 2, transB = t % 2 == 1;
