@@ -88,11 +88,16 @@ public final class Bench {
             System.err.println("bench: " + w.name() + " ...");
             Timing.Result r = Timing.measure(w.prepare().apply(backend));
             double gflops = Double.isNaN(w.flops()) ? Double.NaN : w.flops() / r.secondsMedian() / 1e9;
-            System.out.println(String.format(Locale.ROOT,
-                    "{\"name\": \"%s\", \"seconds_median\": %s, \"seconds_min\": %s, \"reps\": %d, \"gflops\": %s, \"device\": \"%s\", \"threads\": %d}",
-                    w.name(), number(r.secondsMedian()), number(r.secondsMin()), r.reps(), number(gflops), device, threads));
+            System.out.println(jsonLine(w.name(), r, gflops, device, threads));
             System.out.flush();
         }
+    }
+
+    /** The result line of WORKLOADS.md; gflops from the median time (NaN prints as null). */
+    static String jsonLine(String name, Timing.Result r, double gflops, Device device, int threads) {
+        return String.format(Locale.ROOT,
+                "{\"name\": \"%s\", \"seconds_median\": %s, \"seconds_min\": %s, \"reps\": %d, \"gflops\": %s, \"device\": \"%s\", \"threads\": %d}",
+                name, number(r.secondsMedian()), number(r.secondsMin()), r.reps(), number(gflops), device, threads);
     }
 
     /** --device values through {@link Device#parse}, so a bad value is a flag error. */
