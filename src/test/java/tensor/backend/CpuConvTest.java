@@ -28,6 +28,8 @@ class CpuConvTest {
         new ConvGeometry(2, 2, 6, 7, 3, 2, 3, 1, 1),      // rectangular kernel
         new ConvGeometry(1, 1, 1, 1, 1, 1, 1, 1, 0),      // all ones
         new ConvGeometry(5, 6, 8, 8, 37, 3, 3, 1, 1),     // wider, several micro-tiles
+        new ConvGeometry(2, 3, 6, 5, 4, 5, 5, 1, 2),      // 5x5 pad 2: output as large as the input
+        new ConvGeometry(1, 2, 2, 2, 3, 5, 5, 1, 2),      // the same on an image smaller than the kernel
     };
 
     @Test void forwardMatchesReferenceWithAndWithoutBias() {
