@@ -116,7 +116,12 @@ final class Sgemm {
     private static void packA(boolean transA, int mc, int kc, float[] a, int off, int lda, float[] dst) {
         for (int is = 0; is < mc; is += MR) {
             int mr = Math.min(MR, mc - is), base = is * kc;
-            if (transA) {                                   // op(A)[i, p] = a[off + p·lda + i]
+            if (transA && mr == MR) {                       // op(A)[i, p] = a[off + p·lda + i]
+                for (int p = 0; p < kc; p++) {
+                    int src = off + p * lda + is, d = base + p * MR;
+                    for (int r = 0; r < MR; r++) dst[d + r] = a[src + r];    // constant trip count: unrolled
+                }
+            } else if (transA) {
                 for (int p = 0; p < kc; p++) {
                     int src = off + p * lda + is, d = base + p * MR;
                     for (int r = 0; r < mr; r++) dst[d + r] = a[src + r];
