@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tensor.Golden;
 import tensor.io.NpyArray.DType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class NpyTest {
     @TempDir Path dir;
 
     private static NpyArray fixture(String name) throws IOException {
-        return Npy.read(Fixtures.path("npy", name));
+        return Npy.read(Golden.path("npy", name));
     }
 
     @Test void readsEveryDtypeNumpyWrites() throws IOException {
@@ -77,7 +78,7 @@ class NpyTest {
     }
 
     private static void assertSameBytes(String fixture, NpyArray array) throws IOException {
-        assertThat(Npy.toBytes(array)).as(fixture).isEqualTo(Files.readAllBytes(Fixtures.path("npy", fixture)));
+        assertThat(Npy.toBytes(array)).as(fixture).isEqualTo(Files.readAllBytes(Golden.path("npy", fixture)));
     }
 
     @Test void roundTripsThroughAFileWithTheHeaderAlignedTo64() throws IOException {
@@ -119,7 +120,7 @@ class NpyTest {
     }
 
     @Test void truncatedDataNamesTheFileAndTheByteCounts() throws IOException {
-        byte[] full = Files.readAllBytes(Fixtures.path("npy", "f4_2x3.npy"));   // 128 header + 24 data bytes
+        byte[] full = Files.readAllBytes(Golden.path("npy", "f4_2x3.npy"));   // 128 header + 24 data bytes
         Path file = dir.resolve("cut.npy");
         Files.write(file, Arrays.copyOf(full, full.length - 5));
         assertThatThrownBy(() -> Npy.read(file))
@@ -128,7 +129,7 @@ class NpyTest {
     }
 
     @Test void truncatedHeaderAndTrailingBytesAreErrors() throws IOException {
-        byte[] full = Files.readAllBytes(Fixtures.path("npy", "f4_2x3.npy"));
+        byte[] full = Files.readAllBytes(Golden.path("npy", "f4_2x3.npy"));
         assertThatThrownBy(() -> Npy.read(Arrays.copyOf(full, 40), "short"))
                 .hasMessage("short: truncated: expected a header of 118 bytes, found 30");
         assertThatThrownBy(() -> Npy.read(Arrays.copyOf(full, 9), "tiny"))

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tensor.Golden;
 import tensor.io.NpyArray.DType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ class NpzTest {
     @TempDir Path dir;
 
     @Test void readsPositionalArraysFromNpSavez() throws IOException {
-        Map<String, NpyArray> a = Npz.read(Fixtures.path("npy", "positional.npz"));
+        Map<String, NpyArray> a = Npz.read(Golden.path("npy", "positional.npz"));
         assertThat(a.keySet()).containsExactly("arr_0", "arr_1");
         assertThat(a.get("arr_0").toFloats()).containsExactly(0f, 1f, 2f, 3f, 4f);
         assertThat(a.get("arr_1").shape()).containsExactly(3, 2);
@@ -25,7 +26,7 @@ class NpzTest {
     }
 
     @Test void readsNamedArraysOfEveryDtypeInArchiveOrder() throws IOException {
-        Map<String, NpyArray> a = Npz.read(Fixtures.path("npy", "named.npz"));
+        Map<String, NpyArray> a = Npz.read(Golden.path("npy", "named.npz"));
         assertThat(a.keySet()).containsExactly("format_version", "x", "y", "r1", "smoothing_error", "mask", "flags");
         assertThat(a.get("format_version").toLongs()).containsExactly(1L);
         assertThat(a.get("x").shape()).containsExactly(2, 4);
@@ -39,7 +40,7 @@ class NpzTest {
     }
 
     @Test void readsCompressedMembers() throws IOException {
-        Map<String, NpyArray> a = Npz.read(Fixtures.path("npy", "compressed.npz"));
+        Map<String, NpyArray> a = Npz.read(Golden.path("npy", "compressed.npz"));
         assertThat(a.get("z").shape()).containsExactly(3, 4);
         assertThat(a.get("z").toDoubles()[11]).isEqualTo(11.0);
     }
@@ -68,7 +69,7 @@ class NpzTest {
     }
 
     @Test void readsFromMemoryLikeALatentCacheRecord() throws IOException {
-        byte[] bytes = Files.readAllBytes(Fixtures.path("npy", "named.npz"));
+        byte[] bytes = Files.readAllBytes(Golden.path("npy", "named.npz"));
         assertThat(Npz.read(bytes, "record 0").get("y").toLongs()).containsExactly(3L, 1L, 4L);
     }
 
@@ -77,12 +78,12 @@ class NpzTest {
     }
 
     @Test void badMagicIsNamed() throws IOException {
-        Path npy = Fixtures.path("npy", "f4_2x3.npy");
+        Path npy = Golden.path("npy", "f4_2x3.npy");
         assertThatThrownBy(() -> Npz.read(npy)).hasMessage(npy + ": not a .npz file (bad magic: expected a ZIP archive)");
     }
 
     @Test void truncatedArchiveNamesTheFile() throws IOException {
-        byte[] full = Files.readAllBytes(Fixtures.path("npy", "positional.npz"));
+        byte[] full = Files.readAllBytes(Golden.path("npy", "positional.npz"));
         Path file = dir.resolve("cut.npz");
         Files.write(file, Arrays.copyOf(full, 100));                   // inside arr_0.npy's data
         assertThatThrownBy(() -> Npz.read(file))
