@@ -1,5 +1,7 @@
 package tensor.io;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -18,7 +20,7 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFile {
     private AtomicFile() {}
 
-    /** Writes the content produced by {@code body} to {@code target}. */
+    /** Writes the file's content to a buffered stream; it may close the stream or leave it open. */
     public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
@@ -30,8 +32,17 @@ public final class AtomicFile {
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = Channels.newOutputStream(channel);   // not buffered: body buffers if it writes in small pieces
+                OutputStream out = new FilterOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                    @Override public void write(byte[] b, int off, int len) throws IOException {
+                        this.out.write(b, off, len);                // FilterOutputStream would write byte by byte
+                    }
+
+                    @Override public void close() throws IOException {
+                        flush();                                    // the body may close; the channel stays open for the fsync
+                    }
+                };
                 body.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
             Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

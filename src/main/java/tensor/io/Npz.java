@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -67,13 +68,22 @@ public final class Npz {
 
     /** Writes {@code arrays} to {@code file} atomically, one STORED member "<name>.npy" each. */
     public static void write(Path file, Map<String, NpyArray> arrays) throws IOException {
-        AtomicFile.write(file, toBytes(arrays));
+        AtomicFile.write(file, out -> writeTo(out, arrays));
     }
 
     /** The complete .npz content for {@code arrays}, members in the map's order. */
     public static byte[] toBytes(Map<String, NpyArray> arrays) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try {
+            writeTo(bytes, arrays);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeTo(OutputStream out, Map<String, NpyArray> arrays) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (var e : arrays.entrySet()) {
                 byte[] content = Npy.toBytes(e.getValue());
                 ZipEntry entry = new ZipEntry(e.getKey() + SUFFIX);
@@ -88,9 +98,6 @@ public final class Npz {
                 zip.write(content);
                 zip.closeEntry();
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return bytes.toByteArray();
     }
 }

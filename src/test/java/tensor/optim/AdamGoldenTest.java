@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static tensor.Golden.assertClose;
 
 /**
- * Three Adam steps (lr 1e-2) on MLP([6, 5, 4, 3]) with BatchNorm, spec §6.1, against PyTorch
+ * Three Adam steps (lr 1e-2, eps 1e-3: see the fixture script for why) on MLP([6, 5, 4, 3]) with BatchNorm, spec §6.1, against PyTorch
  * (fixtures/tensor/mlp_adam.npz): the PyTorch initial state is loaded by its nn.Sequential names,
  * then every step's loss, gradients, parameters and running statistics are compared, and the
  * eval-mode output at the end. Both sides run float32; PyTorch sums in a different order, so
@@ -30,7 +30,8 @@ class AdamGoldenTest {
         long[] widths = f.get("widths").toLongs();
         Mlp mlp = new Mlp(new Rng(3), (int) widths[0], (int) widths[1], (int) widths[2], (int) widths[3]);
         mlp.loadStateDict(prefixed(f, "init."));                   // also proves the state names match PyTorch's
-        Adam adam = new Adam(mlp.namedParameters(), f.get("lr").toDoubles()[0]);
+        double[] betas = f.get("betas").toDoubles();
+        Adam adam = new Adam(mlp.namedParameters(), f.get("lr").toDoubles()[0], betas[0], betas[1], f.get("eps").toDoubles()[0]);
         mlp.train();
         for (int step = 1; step <= 3; step++) {
             adam.zeroGrad();
