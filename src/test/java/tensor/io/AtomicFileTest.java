@@ -20,6 +20,9 @@ class AtomicFileTest {
         try (var files = Files.list(target.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("model.npz");
         }
+        Path plain = Files.createFile(dir.resolve("plain"));           // same mode as any new file (umask), not 0600
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix"))
+            assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test void aFailedWriteKeepsTheOldContentAndRemovesTheTemporaryFile() throws IOException {
