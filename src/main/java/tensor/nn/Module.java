@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import tensor.Tensor;
 
 /**
@@ -82,14 +81,7 @@ public abstract class Module {
      */
     public final void loadStateDict(Map<String, Tensor> state) {
         Map<String, Tensor> own = stateDict();
-        var missing = new TreeSet<>(own.keySet());
-        missing.removeAll(state.keySet());
-        var unexpected = new TreeSet<>(state.keySet());
-        unexpected.removeAll(own.keySet());
-        if (!missing.isEmpty() || !unexpected.isEmpty())
-            throw new IllegalArgumentException("state does not match " + getClass().getSimpleName()
-                    + (missing.isEmpty() ? "" : ": missing keys " + missing)
-                    + (unexpected.isEmpty() ? "" : ": unexpected keys " + unexpected));
+        StateKeys.requireMatch("state does not match " + getClass().getSimpleName(), own.keySet(), state.keySet());
         own.forEach((name, target) -> state.get(name).shape().requireEqual(target.shape(), "state '" + name + "'"));
         own.forEach((name, target) -> System.arraycopy(state.get(name).data(), 0, target.data(), 0, target.size()));
     }

@@ -5,10 +5,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import tensor.Shape;
 import tensor.Tensor;
 import tensor.nn.Parameter;
+import tensor.nn.StateKeys;
 
 /**
  * Adam with PyTorch's semantics (spec Appendix B; torch.optim.Adam without weight decay or
@@ -117,14 +117,7 @@ public final class Adam {
      */
     public void loadStateDict(Map<String, Tensor> state) {
         Map<String, Tensor> own = stateDict();
-        var missing = new TreeSet<>(own.keySet());
-        missing.removeAll(state.keySet());
-        var unexpected = new TreeSet<>(state.keySet());
-        unexpected.removeAll(own.keySet());
-        if (!missing.isEmpty() || !unexpected.isEmpty())
-            throw new IllegalArgumentException("Adam state does not match the parameters"
-                    + (missing.isEmpty() ? "" : ": missing keys " + missing)
-                    + (unexpected.isEmpty() ? "" : ": unexpected keys " + unexpected));
+        StateKeys.requireMatch("Adam state does not match the parameters", own.keySet(), state.keySet());
         List<Runnable> copies = new ArrayList<>();
         for (int p = 0; p < parameters.size(); p++) {
             String name = parameters.get(p).name();
