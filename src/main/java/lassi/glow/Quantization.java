@@ -29,13 +29,4 @@ public final class Quantization {
         for (int i = 0; i < out.length; i++) out[i] += (float) (rng.nextDouble() / N_BINS);
         return Tensor.of(x.shape(), out);
     }
-
-    /**
-     * The 8-bit pixel shown for a model value: [−0.5, 0.5] mapped to [0, 255], clamped, rounded
-     * half up (as torchvision's save_image with range (−0.5, 0.5)).
-     */
-    public static int toPixel(float x) {
-        double v = Math.min(1.0, Math.max(0.0, x + 0.5));
-        return (int) Math.floor(255 * v + 0.5);
-    }
 }

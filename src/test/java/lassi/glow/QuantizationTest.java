@@ -30,13 +30,4 @@ class QuantizationTest {
         assertThat(mean / y.length).isCloseTo(1.0 / 64, org.assertj.core.data.Offset.offset(0.0005));
         assertThat(x.data()[0]).as("input untouched").isEqualTo(0.25f);
     }
-
-    @Test void gridValuesMapBackToTheirPixelBins() {
-        for (int p = 0; p < 256; p++) {
-            int shown = Quantization.toPixel(Quantization.quantize(p));
-            assertThat(shown).isEqualTo((int) Math.floor(255 * ((p >> 3) / 32.0) + 0.5));
-        }
-        assertThat(Quantization.toPixel(-0.7f)).isZero();
-        assertThat(Quantization.toPixel(0.5f)).isEqualTo(255);
-    }
 }
