@@ -44,4 +44,9 @@ public record GlowConfig(int side, int nBlock, int nFlow, int width, boolean aff
     public int d() {
         return IMAGE_CHANNELS * side * side;
     }
+
+    /** One line for run headers, e.g. "S 16, L 3, K 4, F 64, additive, LU". */
+    public String describe() {
+        return "S " + side + ", L " + nBlock + ", K " + nFlow + ", F " + width + ", " + (affine ? "affine" : "additive") + ", " + (lu ? "LU" : "free 1x1");
+    }
 }

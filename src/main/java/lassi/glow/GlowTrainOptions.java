@@ -24,4 +24,10 @@ public record GlowTrainOptions(int epochs, int batchSize, double learningRate, i
     public double learningRateAt(long step) {
         return warmup == 0 ? learningRate : learningRate * Math.min(1.0, step / (double) warmup);
     }
+
+    /** One line for run headers. */
+    public String describe() {
+        return epochs + " epochs, batch " + batchSize + ", Adam lr " + learningRate + ", warm-up " + warmup
+                + ", checkpoint every " + checkpointEvery + ", seed " + seed;
+    }
 }

@@ -23,6 +23,9 @@ public final class GlowTrainer {
 
     /** Receives the progress of a run (the command shows a progress bar; tests record). */
     public interface Listener {
+        /** After the ActNorm init on batch 0 (not called on a resumed run). */
+        void initialized(double validBitsPerDim);
+
         void step(long step, long totalSteps, double bitsPerDim, int images);
 
         /** After every epoch; validBitsPerDim is the mean over the validation images, without noise. */
@@ -78,6 +81,7 @@ public final class GlowTrainer {
                 glow.forward(batch(train, 0, perEpoch));                     // ActNorm data-dependent init
             }
             initialValid = GlowEvaluator.meanBitsPerDim(glow, valid, options.batchSize());
+            listener.initialized(initialValid);
         }
         List<Double> validPerEpoch = new ArrayList<>();
         long lastCheckpoint = done;

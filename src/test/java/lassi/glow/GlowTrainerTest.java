@@ -26,6 +26,8 @@ class GlowTrainerTest {
         final List<Long> checkpoints = new ArrayList<>();
         long crashAfterCheckpoint = -1;
 
+        @Override public void initialized(double validBitsPerDim) {}
+
         @Override public void step(long step, long totalSteps, double bitsPerDim, int images) { stepBpd.add(bitsPerDim); }
 
         @Override public void epoch(int epoch, double trainBitsPerDim, double validBitsPerDim) {}
