@@ -91,6 +91,21 @@ class GlowTest {
         assertThat(BitsPerDim.loss(logP, Tensor.scalar(0f), 12).item()).isCloseTo(6.325748f, within(2e-6f));
     }
 
+    @Test void parameterCountsMatchSection3_11() {
+        int c = 12, f = 16;
+        FlowStep step = new FlowStep(c, f, false, true, new Rng(13));
+        int coupling = (c / 2 * 9 * f + f) + (f * f + f) + (f * 9 * c / 2 + c / 2) + c / 2;
+        assertThat(count(step)).isEqualTo(2 * c + (2 * c * c + c) + coupling);
+        // T8: two blocks of two steps on 12 and 24 channels, priors ZeroConv2d(6 → 12) and (24 → 48)
+        int block0 = 2 * count(new FlowStep(12, 16, false, true, new Rng(0))) + (12 * 6 * 9 + 12 + 12);
+        int block1 = 2 * count(new FlowStep(24, 16, false, true, new Rng(0))) + (48 * 24 * 9 + 48 + 48);
+        assertThat(count(new Glow(GlowProfile.T8.config, new Rng(14)))).isEqualTo(block0 + block1);
+    }
+
+    private static int count(tensor.nn.Module m) {
+        return m.parameters().stream().mapToInt(Tensor::size).sum();
+    }
+
     @Test void stateNamesFollowTheReference() {
         Glow glow = new Glow(GlowProfile.T8.config, new Rng(12));
         assertThat(glow.stateDict().keySet()).contains("blocks.0.flows.0.actnorm.loc", "blocks.0.flows.1.actnorm.initialized",
