@@ -89,7 +89,7 @@ public final class LatentCacheReader implements AutoCloseable {
             throw new BadInput("latent cache " + dir + " has no split '" + split + "': " + file + " not found");
         Env<ByteBuffer> env;
         try {
-            env = Env.create().setMapSize(Math.max(Files.size(file), 1)).setMaxDbs(1)
+            env = Env.create().setMapSize(Math.max(Files.size(file), 1))
                     .open(file.toFile(), EnvFlags.MDB_NOSUBDIR, EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOLOCK, EnvFlags.MDB_NOTLS);
         } catch (IOException | LmdbException e) {
             throw new BadInput(file + ": not a readable LMDB environment (" + e.getMessage() + ")", e);

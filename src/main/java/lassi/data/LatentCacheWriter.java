@@ -45,7 +45,7 @@ import tensor.io.Npz;
 public final class LatentCacheWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LatentCacheWriter.class);
     private static final int BATCH_RECORDS = 256;         // records per write transaction
-    private static final long PAGE = 4096;
+    private static final long PAGE = 4096;                // LMDB's page on x86-64; larger pages only make the map grow
 
     private final LatentCacheFiles files;
     private final LatentCacheHeader header;
@@ -61,9 +61,14 @@ public final class LatentCacheWriter implements AutoCloseable {
         this.header = header;
         this.mapSize = mapSize;
         // MDB_NOSYNC: a crash can only lose the partial file, and commit() syncs before publishing it.
-        this.env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(mapSize).setMaxDbs(1)
+        this.env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(mapSize)
                 .open(files.partial().toFile(), EnvFlags.MDB_NOSUBDIR, EnvFlags.MDB_NOSYNC);
-        this.db = env.openDbi((String) null, DbiFlags.MDB_CREATE);   // the unnamed main database, no named ones
+        try {
+            this.db = env.openDbi((String) null, DbiFlags.MDB_CREATE);   // the unnamed main database, no named ones
+        } catch (RuntimeException e) {
+            env.close();
+            throw e;
+        }
     }
 
     /**
