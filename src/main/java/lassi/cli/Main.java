@@ -37,7 +37,9 @@ public final class Main {
 
     /** Command groups: name → the commands under it. */
     static Map<String, List<Command>> groups() {
-        return new LinkedHashMap<>();
+        Map<String, List<Command>> groups = new LinkedHashMap<>();
+        groups.put("data", List.of(new DataShapes3dCommand(), new DataInspectCommand()));
+        return groups;
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
