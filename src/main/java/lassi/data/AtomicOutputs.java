@@ -36,8 +36,15 @@ public final class AtomicOutputs implements AutoCloseable {
         return temp;
     }
 
-    /** Renames every temporary onto its target (atomically where the file system allows). */
+    /**
+     * Renames every temporary onto its target (each atomically where the file system allows).
+     * Targets that cannot be replaced are detected before the first rename, so a refused commit
+     * changes nothing.
+     */
     public void commit() throws IOException {
+        for (Path target : tempToTarget.values())
+            if (Files.isDirectory(target) || (Files.exists(target) && !Files.isWritable(target)))
+                throw new IOException(target + ": cannot replace it (a folder or a read-only file is in the way)");
         for (var e : tempToTarget.entrySet()) {
             try {
                 Files.move(e.getKey(), e.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -74,7 +74,7 @@ public final class Shapes3dFile implements AutoCloseable {
             throw new BadInput(path + ": file not found (expected a 3dshapes HDF5 file)");
         } catch (IOException | RuntimeException e) {                  // jHDF reports damage as runtime exceptions
             closeQuietly(hdf, channel);
-            throw new BadInput(path + ": not a readable HDF5 file (" + e.getMessage() + ")", e);
+            throw new BadInput(path + ": not a readable HDF5 file, or a truncated one (" + e.getMessage() + ")", e);
         }
     }
 
