@@ -97,13 +97,17 @@ class Shapes3dBadInputTest {
         SplitFiles.write(SplitFiles.path(dir, Split.TEST), new int[] {3, 15});
         Files.writeString(SplitFiles.path(dir, Split.VALID), "3,4,5\n");
         Files.delete(SplitFiles.path(dir, Split.TRAIN));
+        Path floats = tmp.resolve("floats.npy");
+        tensor.io.Npy.write(floats, tensor.io.NpyArray.ofFloats(new float[] {1, 2}, 2));
         try (Shapes3dFile f = Shapes3dFile.open(dir.resolve("3dshapes.h5"))) {
             assertThatThrownBy(() -> f.splitRows(Split.TEST)).isInstanceOf(BadInput.class)
                     .hasMessage(SplitFiles.path(dir, Split.TEST) + ": index 15 at position 1 is not a row of the images (expected 0..14)");
             assertThatThrownBy(() -> f.splitRows(Split.VALID)).isInstanceOf(BadInput.class)
-                    .hasMessage(SplitFiles.path(dir, Split.VALID) + ": not a .npy file (expected the \\x93NUMPY magic)");
+                    .hasMessage(SplitFiles.path(dir, Split.VALID) + ": not a .npy file (bad magic)");
             assertThatThrownBy(() -> f.splitRows(Split.TRAIN)).isInstanceOf(BadInput.class)
                     .hasMessageStartingWith(SplitFiles.path(dir, Split.TRAIN) + ": split file not found");
+            assertThatThrownBy(() -> SplitFiles.read(floats, 15)).isInstanceOf(BadInput.class)
+                    .hasMessage(floats + ": expected a 1-D integer array of row indices, got <f4 of shape [2]");
         }
     }
 
