@@ -38,6 +38,7 @@ public final class Main {
     /** Command groups: name → the commands under it. */
     static Map<String, List<Command>> groups() {
         Map<String, List<Command>> groups = new LinkedHashMap<>();
+        groups.put("data", List.of(new DataShapes3dCommand(), new DataInspectCommand()));
         groups.put("glow", List.of(new GlowTrainCommand(), new GlowSampleCommand(), new GlowReconstructCommand(), new GlowEvalCommand()));
         return groups;
     }
