@@ -16,12 +16,14 @@ import tensor.ops.Slice;
 
 /** {@code lassi glow reconstruct}: images next to G⁻¹(G(x)), and the largest reconstruction error. */
 @Parameters(commandDescription = "Encode and decode images with a trained Glow; writes a PNG (images in the top row, "
-        + "reconstructions below) and prints the max error. Example: lassi glow reconstruct --model runs/glow_s16 --data images_s16.npy --out rec.png")
+        + "reconstructions below) and prints the max error. Example: lassi glow reconstruct --model runs/glow_s16 --data data/shapes3d/3dshapes.h5 --split test --out rec.png")
 final class GlowReconstructCommand implements Command {
     @Parameter(names = "--model", required = true, description = "Glow model directory (from lassi glow train)")
     private Path model;
-    @Parameter(names = "--data", required = true, description = "Images: .npy uint8 [N, S, S, 3]")
+    @Parameter(names = "--data", required = true, description = "Images: 3dshapes HDF5 (.h5) or .npy uint8 [N, S, S, 3]")
     private Path data;
+    @Parameter(names = "--split", description = "all, or for an HDF5 file with split files: train, valid or test")
+    private String split = "all";
     @Parameter(names = "--count", description = "Number of images (the first ones of the file)")
     private int count = 8;
     @Parameter(names = "--out", required = true, description = "PNG file to write")
@@ -32,7 +34,7 @@ final class GlowReconstructCommand implements Command {
     @Override public int run(PrintStream stdout, PrintStream err) throws Exception {
         if (count < 1) throw new BadInput("--count must be >= 1, got " + count);
         Glow glow = new GlowDirectory(model).loadGlow();
-        Tensor all = GlowData.readAll(data, glow.config().side());
+        Tensor all = GlowSplitOption.read(data, split, glow.config().side());
         Tensor x = Slice.apply(all, 0, 0, Math.min(count, all.dim(0)));
         Tensor back = GlowEvaluator.reconstruct(glow, x, 64);
         double maxError = 0;

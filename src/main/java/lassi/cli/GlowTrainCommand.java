@@ -19,9 +19,9 @@ import tensor.random.Rng;
 
 /** {@code lassi glow train}: trains a Glow on images and writes a model directory. */
 @Parameters(commandDescription = "Train a Glow on 5-bit images (bits/dim objective); writes DIR/glow.json and DIR/state.npz. "
-        + "Example: lassi glow train --data images_s16.npy --out runs/glow_s16 --profile S16")
+        + "Example: lassi glow train --data data/shapes3d/3dshapes.h5 --out runs/glow_s16 --profile S16")
 final class GlowTrainCommand implements Command {
-    @Parameter(names = "--data", required = true, description = "Images: .npy uint8 [N, S, S, 3]; 10% (seeded) is held out for validation")
+    @Parameter(names = "--data", required = true, description = "Images: 3dshapes HDF5 (.h5, its train and valid splits) or .npy uint8 [N, S, S, 3] (a seeded 10% held out for validation)")
     private Path data;
     @Parameter(names = "--out", required = true, description = "Model directory to write (checkpoints go there too)")
     private Path out;

@@ -17,7 +17,7 @@ public final class BitsPerDim {
 
     /** Bits/dim of one sample from its latent log-density logP and the flow's logdet. */
     public static double of(double logP, double logdet, int d) {
-        return -(logP + logdet - d * Math.log(Quantization.N_BINS)) / (d * Math.log(2));
+        return -(logP + logdet - d * Math.log(Dequantization.N_BINS)) / (d * Math.log(2));
     }
 
     /**
@@ -26,7 +26,7 @@ public final class BitsPerDim {
      */
     public static Tensor loss(Tensor logP, Tensor logdet, int d) {
         Tensor logLikelihood = Add.apply(logP, Mean.apply(logdet, false));
-        Tensor bits = Scale.apply(AddScalar.apply(logLikelihood, (float) (-d * Math.log(Quantization.N_BINS))), (float) (-1 / (d * Math.log(2))));
+        Tensor bits = Scale.apply(AddScalar.apply(logLikelihood, (float) (-d * Math.log(Dequantization.N_BINS))), (float) (-1 / (d * Math.log(2))));
         return Mean.apply(bits, false);
     }
 }

@@ -141,6 +141,6 @@ public final class GlowTrainer {
         for (int i = 0; i < order.length; i++) order[i] = i;
         Rng.derive(options.seed(), ORDER_KEY + epoch).shuffle(order);
         Tensor x = Images.gather(train, order, slot * options.batchSize(), options.batchSize());
-        return Quantization.dequantize(x, Rng.derive(options.seed(), NOISE_KEY + p));
+        return Dequantization.dequantize(x, Rng.derive(options.seed(), NOISE_KEY + p));
     }
 }

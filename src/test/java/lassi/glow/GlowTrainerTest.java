@@ -17,8 +17,8 @@ import tensor.random.Rng;
 
 class GlowTrainerTest {
     private static final GlowConfig CONFIG = GlowProfile.T8.config;           // S 8, L 2, K 2, F 16
-    private static final Tensor TRAIN = TestImages.squares(new Rng(1), 192, 8);
-    private static final Tensor VALID = TestImages.squares(new Rng(2), 64, 8);
+    private static final Tensor TRAIN = TestImages.shapes3dLite(new Rng(1), 192, 8);
+    private static final Tensor VALID = TestImages.shapes3dLite(new Rng(2), 64, 8);
 
     /** Records what the trainer reports; can simulate a crash right after a given checkpoint. */
     private static final class Recorder implements GlowTrainer.Listener {
@@ -39,7 +39,7 @@ class GlowTrainerTest {
     }
 
     private static GlowDirectory.Header header(GlowTrainOptions options) {
-        return new GlowDirectory.Header(GlowDirectory.FORMAT_VERSION, CONFIG, "T8", options, "squares", "cpu", "test", 0);
+        return new GlowDirectory.Header(GlowDirectory.FORMAT_VERSION, CONFIG, "T8", options, "shapes3d-lite", "cpu", "test", 0);
     }
 
     private static GlowTrainer trainer(Path dir, GlowTrainOptions options, Recorder recorder) {
@@ -54,8 +54,8 @@ class GlowTrainerTest {
         assertThat(recorder.stepBpd).hasSize(17).allMatch(Double::isFinite);
         assertThat(summary.validBitsPerDim()).hasSize(3);
         double before = summary.initialValidBitsPerDim(), after = summary.validBitsPerDim().get(2);
-        // measured: 5.068 after the ActNorm init, then 4.903, 4.725, 4.598 after each epoch
-        assertThat(after).as("valid bits/dim %.4f → %.4f", before, after).isLessThan(before - 0.3);
+        // measured: 4.973 after the ActNorm init, then 4.676, 4.439, 4.231 after each epoch
+        assertThat(after).as("valid bits/dim %.4f → %.4f", before, after).isLessThan(before - 0.5);
         assertThat(summary.validBitsPerDim()).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(recorder.checkpoints).containsExactly(17L);
         Glow loaded = new GlowDirectory(dir).loadGlow();

@@ -1,26 +1,22 @@
 package lassi.glow;
 
+import lassi.data.Preprocess;
+import lassi.data.Shapes3dGrid;
+import lassi.data.Shapes3dRenderer;
 import tensor.Tensor;
 import tensor.random.Rng;
 
-/** Structured images on the 5-bit grid for training tests: a coloured square on a coloured background. */
+/** Shapes3D-lite images (spec §10.2) for training tests: random grid tuples rendered at side S, preprocessed. */
 final class TestImages {
     private TestImages() {}
 
-    /** [n, 3, side, side]: background and square colours and the square's corner drawn from rng. */
-    static Tensor squares(Rng rng, int n, int side) {
-        float[] x = new float[n * 3 * side * side];
-        int half = side / 2;
+    /** [n, 3, side, side] on the 5-bit grid, the grid indices drawn from rng (with repetition). */
+    static Tensor shapes3dLite(Rng rng, int n, int side) {
+        int per = 3 * side * side;
+        float[] x = new float[n * per];
         for (int i = 0; i < n; i++) {
-            int[] background = {rng.nextInt(256), rng.nextInt(256), rng.nextInt(256)};
-            int[] square = {rng.nextInt(256), rng.nextInt(256), rng.nextInt(256)};
-            int top = rng.nextInt(side - half + 1), left = rng.nextInt(side - half + 1);
-            for (int c = 0; c < 3; c++)
-                for (int r = 0; r < side; r++)
-                    for (int col = 0; col < side; col++) {
-                        boolean inside = r >= top && r < top + half && col >= left && col < left + half;
-                        x[((i * 3 + c) * side + r) * side + col] = Quantization.quantize(inside ? square[c] : background[c]);
-                    }
+            byte[] hwc = Shapes3dRenderer.render(Shapes3dGrid.codes(rng.nextInt(Shapes3dGrid.SIZE)), side);
+            Preprocess.fromHwcBytes(hwc, 0, side, x, i * per);
         }
         return Tensor.of(x, n, 3, side, side);
     }
