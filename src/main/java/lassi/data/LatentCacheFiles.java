@@ -2,8 +2,6 @@ package lassi.data;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import lassi.BadInput;
 
 /**
  * The files of one split of a latent cache (spec §2.5), all in the cache directory:
@@ -11,19 +9,12 @@ import lassi.BadInput;
  * {@code <split>.lmdb.header.json}, and {@code <split>.lmdb.partial} while a writer is still
  * filling it. LMDB keeps its reader table in {@code <file>-lock} next to an environment file.
  */
-record LatentCacheFiles(Path dir, String split) {
-    static final List<String> SPLITS = List.of("train", "valid", "test");
+record LatentCacheFiles(Path dir, Split split) {
+    Path environment() { return dir.resolve(split.stem() + ".lmdb"); }
 
-    LatentCacheFiles {
-        if (!SPLITS.contains(split))
-            throw new BadInput("latent cache split '" + split + "': expected one of " + String.join(", ", SPLITS));
-    }
+    Path header() { return dir.resolve(split.stem() + ".lmdb.header.json"); }
 
-    Path environment() { return dir.resolve(split + ".lmdb"); }
-
-    Path header() { return dir.resolve(split + ".lmdb.header.json"); }
-
-    Path partial() { return dir.resolve(split + ".lmdb.partial"); }
+    Path partial() { return dir.resolve(split.stem() + ".lmdb.partial"); }
 
     /** The key of record {@code index}: its ASCII decimal, "0", "1", ... */
     static byte[] key(int index) {

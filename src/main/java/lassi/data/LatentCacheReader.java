@@ -79,14 +79,14 @@ public final class LatentCacheReader implements AutoCloseable {
         });
     }
 
-    /** Opens split {@code split} ("train", "valid" or "test") of the cache in {@code dir}. */
-    public static LatentCacheReader open(Path dir, String split) {
+    /** Opens split {@code split} of the cache in {@code dir}. */
+    public static LatentCacheReader open(Path dir, Split split) {
         LatentCacheFiles files = new LatentCacheFiles(dir, split);
         Path file = files.environment();
         if (Files.isDirectory(file))
             throw new BadInput(file + " is a directory; a latent cache split is one LMDB environment file (subdir = false)");
         if (!Files.isRegularFile(file))
-            throw new BadInput("latent cache " + dir + " has no split '" + split + "': " + file + " not found");
+            throw new BadInput("latent cache " + dir + " has no split '" + split.stem() + "': " + file + " not found");
         Env<ByteBuffer> env;
         try {
             env = Env.create().setMapSize(Math.max(Files.size(file), 1))

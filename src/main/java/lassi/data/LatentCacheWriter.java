@@ -27,7 +27,7 @@ import tensor.io.Npz;
  * of {@link #append} calls.
  *
  * <pre>
- * try (LatentCacheWriter cache = LatentCacheWriter.create(dir, "train", header)) {
+ * try (LatentCacheWriter cache = LatentCacheWriter.create(dir, Split.TRAIN, header)) {
  *     for (...) cache.append(z, y);
  *     cache.commit();
  * }
@@ -75,15 +75,15 @@ public final class LatentCacheWriter implements AutoCloseable {
      * Starts writing split {@code split} of the cache in {@code dir}; {@code header.count()} records
      * must be appended before {@link #commit}. Removes the partial file of an interrupted write.
      */
-    public static LatentCacheWriter create(Path dir, String split, LatentCacheHeader header) throws IOException {
+    public static LatentCacheWriter create(Path dir, Split split, LatentCacheHeader header) throws IOException {
         // Generous map: twice the records, each rounded up to whole pages plus one (LMDB grows the
         // file only as far as it writes; the map is address space). Grown on demand if still short.
         long recordPages = (encode(new float[header.d()], new long[header.labelLength()]).length + PAGE - 1) / PAGE + 1;
         return create(dir, split, header, 2 * PAGE * (recordPages * header.count() + 256));
     }
 
-    /** As {@link #create(Path, String, LatentCacheHeader)}, starting with a map of {@code mapSize} bytes. */
-    static LatentCacheWriter create(Path dir, String split, LatentCacheHeader header, long mapSize) throws IOException {
+    /** As {@link #create(Path, Split, LatentCacheHeader)}, starting with a map of {@code mapSize} bytes. */
+    static LatentCacheWriter create(Path dir, Split split, LatentCacheHeader header, long mapSize) throws IOException {
         LatentCacheFiles files = new LatentCacheFiles(dir, split);
         Files.createDirectories(dir);
         if (Files.exists(files.partial())) LOG.info("removing {} left by an interrupted write", files.partial());

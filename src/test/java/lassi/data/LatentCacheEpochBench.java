@@ -28,7 +28,7 @@ public final class LatentCacheEpochBench {
 
         Rng rng = new Rng(1);
         long writeStart = System.nanoTime();
-        try (LatentCacheWriter cache = LatentCacheWriter.create(dir, "train", header)) {
+        try (LatentCacheWriter cache = LatentCacheWriter.create(dir, Split.TRAIN, header)) {
             float[] z = new float[header.d()];
             long[] y = new long[LABELS];
             for (int i = 0; i < COUNT; i++) {
@@ -42,7 +42,7 @@ public final class LatentCacheEpochBench {
 
         double[] seconds = new double[REPS];
         double checksum = 0;
-        try (LatentCacheReader cache = LatentCacheReader.open(dir, "train")) {
+        try (LatentCacheReader cache = LatentCacheReader.open(dir, Split.TRAIN)) {
             int[] order = new int[COUNT];
             Arrays.setAll(order, i -> i);
             for (int rep = -WARMUP; rep < REPS; rep++) {

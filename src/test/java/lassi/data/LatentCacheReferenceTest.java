@@ -17,7 +17,7 @@ class LatentCacheReferenceTest {
     private static final Map<String, NpyArray> EXPECTED = Golden.npz("cache", "expected.npz", 1);
     private static final Path DIR = Golden.path("cache", "expected.npz").getParent();
 
-    private static void assertReadsExpected(String split) {
+    private static void assertReadsExpected(Split split) {
         float[] x = EXPECTED.get("x").toFloats();
         long[] y = EXPECTED.get("y").toLongs();
         int count = EXPECTED.get("x").shape()[0], d = EXPECTED.get("x").shape()[1], labels = EXPECTED.get("y").shape()[1];
@@ -37,10 +37,10 @@ class LatentCacheReferenceTest {
     }
 
     @Test void readsAReferenceCache() {
-        assertReadsExpected("train");
+        assertReadsExpected(Split.TRAIN);
     }
 
     @Test void readsARecordWhoseMembersAreInAnotherOrder() {
-        assertReadsExpected("valid");
+        assertReadsExpected(Split.VALID);
     }
 }

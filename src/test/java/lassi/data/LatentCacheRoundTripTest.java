@@ -35,13 +35,13 @@ class LatentCacheRoundTripTest {
 
     @Test void readsBackEveryRecordAndTheHeader() throws IOException {
         LatentCacheHeader written = LatentCacheSamples.header(LatentCacheSamples.model(dir, "glow.pt", "model A"), N);
-        LatentCacheSamples.write(dir, "train", written);
+        LatentCacheSamples.write(dir, Split.TRAIN, written);
 
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("glow.pt", "train.lmdb", "train.lmdb.header.json");
         }
-        try (LatentCacheReader cache = LatentCacheReader.open(dir, "train")) {
+        try (LatentCacheReader cache = LatentCacheReader.open(dir, Split.TRAIN)) {
             assertThat(cache.size()).isEqualTo(N);
             assertThat(cache.d()).isEqualTo(12);
             assertThat(cache.labelLength()).isEqualTo(LABELS);
@@ -61,7 +61,7 @@ class LatentCacheRoundTripTest {
     }
 
     @Test void holdsExactlyTheDecimalKeysWithNpzValuesInTheUnnamedDatabase() throws IOException {
-        LatentCacheSamples.write(dir, "valid", LatentCacheSamples.header(LatentCacheSamples.model(dir, "glow.pt", "m"), N));
+        LatentCacheSamples.write(dir, Split.VALID, LatentCacheSamples.header(LatentCacheSamples.model(dir, "glow.pt", "m"), N));
 
         Set<String> keys = new HashSet<>();
         try (Env<byte[]> env = Env.create(ByteArrayProxy.PROXY_BA).setMaxDbs(1)
@@ -87,9 +87,9 @@ class LatentCacheRoundTripTest {
     }
 
     @Test void streamsBatchesInTheGivenOrder() throws IOException {
-        LatentCacheSamples.write(dir, "train", LatentCacheSamples.header(LatentCacheSamples.model(dir, "glow.pt", "m"), N));
+        LatentCacheSamples.write(dir, Split.TRAIN, LatentCacheSamples.header(LatentCacheSamples.model(dir, "glow.pt", "m"), N));
         int[] order = new java.util.Random(3).ints(0, N).distinct().limit(N).toArray();   // a shuffled epoch
-        try (LatentCacheReader cache = LatentCacheReader.open(dir, "train")) {
+        try (LatentCacheReader cache = LatentCacheReader.open(dir, Split.TRAIN)) {
             List<Integer> seen = new ArrayList<>();
             List<Integer> batchSizes = new ArrayList<>();
             for (LatentCacheReader.Batch batch : cache.batches(order, 64)) {
@@ -110,11 +110,11 @@ class LatentCacheRoundTripTest {
 
     @Test void growsAMapThatIsTooSmall() throws IOException {
         LatentCacheHeader header = LatentCacheSamples.header(LatentCacheSamples.model(dir, "glow.pt", "m"), N);
-        try (LatentCacheWriter cache = LatentCacheWriter.create(dir, "test", header, 64 * 1024)) {   // N values need ~3x this
+        try (LatentCacheWriter cache = LatentCacheWriter.create(dir, Split.TEST, header, 64 * 1024)) {   // N values need ~3x this
             for (int i = 0; i < N; i++) cache.append(z(i, 12), y(i, LABELS));
             cache.commit();
         }
-        try (LatentCacheReader cache = LatentCacheReader.open(dir, "test")) {
+        try (LatentCacheReader cache = LatentCacheReader.open(dir, Split.TEST)) {
             assertThat(cache.size()).isEqualTo(N);
             assertThat(cache.latent(N - 1)).containsExactly(z(N - 1, 12));
         }

@@ -43,7 +43,7 @@ final class LatentCacheSamples {
     }
 
     /** Writes records 0..count-1 of {@link #z}/{@link #y} as split {@code split} of {@code dir}. */
-    static void write(Path dir, String split, LatentCacheHeader header) throws IOException {
+    static void write(Path dir, Split split, LatentCacheHeader header) throws IOException {
         try (LatentCacheWriter cache = LatentCacheWriter.create(dir, split, header)) {
             for (int i = 0; i < header.count(); i++) cache.append(z(i, header.d()), y(i, header.labelLength()));
             cache.commit();
