@@ -39,7 +39,7 @@ public final class Main {
     static Map<String, List<Command>> groups() {
         Map<String, List<Command>> groups = new LinkedHashMap<>();
         groups.put("data", List.of(new DataShapes3dCommand(), new DataInspectCommand()));
-        groups.put("glow", List.of(new GlowTrainCommand(), new GlowSampleCommand(), new GlowReconstructCommand(), new GlowEvalCommand()));
+        groups.put("glow", List.of(new GlowTrainCommand(), new GlowEncodeCommand(), new GlowSampleCommand(), new GlowReconstructCommand(), new GlowEvalCommand()));
         return groups;
     }
 

@@ -9,7 +9,8 @@ import lassi.BadInput;
 
 /**
  * Validates a dataset of any supported kind and describes it: a 3dshapes HDF5 file (generated or
- * the real one, or a folder holding {@code 3dshapes.h5}), a CelebA folder or a FairFace folder.
+ * the real one, or a folder holding {@code 3dshapes.h5}), a CelebA folder, a FairFace folder, or
+ * a latent cache folder (see {@link LatentCacheInspector}).
  * Every image is read (3dshapes) or has its header checked (photos), so a returned report means
  * the whole dataset is readable.
  */
@@ -20,14 +21,12 @@ public final class DatasetInspector {
 
     /** The report lines ("key  value"); throws {@link BadInput} for anything unreadable. */
     public static List<String> inspect(Path path, Progress progress) {
-        if (Files.isRegularFile(path)) return shapes3d(path, progress);
-        if (!Files.isDirectory(path)) throw new BadInput(path + ": not found");
-        if (Files.exists(path.resolve(Shapes3dGenerator.IMAGES_FILE)))
-            return shapes3d(path.resolve(Shapes3dGenerator.IMAGES_FILE), progress);
-        if (Files.exists(path.resolve(Celeba.ATTRIBUTE_FILE))) return celeba(path, progress);
-        if (Files.exists(path.resolve(FairFace.TRAIN_CSV))) return fairFace(path, progress);
-        throw new BadInput(path + ": not a supported dataset (expected a 3dshapes .h5 file, or a folder with "
-                + Shapes3dGenerator.IMAGES_FILE + ", " + Celeba.ATTRIBUTE_FILE + " or " + FairFace.TRAIN_CSV + ")");
+        if (LatentCacheInspector.isCache(path)) return LatentCacheInspector.inspect(path, progress);
+        return switch (DatasetKind.of(path)) {
+            case SHAPES3D -> shapes3d(DatasetKind.shapes3dFile(path), progress);
+            case CELEBA -> celeba(path, progress);
+            case FAIRFACE -> fairFace(path, progress);
+        };
     }
 
     private static List<String> shapes3d(Path file, Progress progress) {
@@ -123,7 +122,7 @@ public final class DatasetInspector {
         return out;
     }
 
-    private static String line(String key, String value) {
+    static String line(String key, String value) {
         return String.format("%-28s %s", key, value);
     }
 

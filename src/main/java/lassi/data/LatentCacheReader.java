@@ -106,6 +106,9 @@ public final class LatentCacheReader implements AutoCloseable {
         }
     }
 
+    /** The LMDB environment file of this split. */
+    public Path environment() { return files.environment(); }
+
     /** Number of records. */
     public int size() { return size; }
 

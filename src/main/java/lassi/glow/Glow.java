@@ -40,9 +40,7 @@ public final class Glow extends Module {
     }
 
     public Output forward(Tensor x) {                              // x [N, 3, S, S]
-        int s = config.side();
-        if (x.rank() != 4 || x.dim(1) != GlowConfig.IMAGE_CHANNELS || x.dim(2) != s || x.dim(3) != s)
-            throw new IllegalArgumentException("Glow for " + s + "x" + s + " RGB images: input shape " + x.shape() + " is not [N, 3, " + s + ", " + s + "]");
+        requireImages(x);
         Tensor logP = null, logdet = Tensor.scalar(0f), h = x;
         List<Tensor> zs = new ArrayList<>();
         for (GlowBlock block : blocks) {
@@ -53,6 +51,30 @@ public final class Glow extends Module {
             zs.add(out.z());
         }
         return new Output(logP, logdet, zs);
+    }
+
+    /**
+     * z_1..z_L of {@link #forward} without the priors and log p: what the latent cache stores
+     * (§2.5, with {@link Latents#wrap}). Refuses a model whose ActNorms were never initialised,
+     * which would otherwise initialise them from this batch.
+     */
+    public List<Tensor> latents(Tensor x) {                       // x [N, 3, S, S]; z_b [N, C_b, H_b, W_b]
+        requireImages(x);
+        if (!actNormsInitialized())
+            throw new IllegalStateException("latents of a Glow whose ActNorm layers are not initialised (it has never seen data)");
+        Tensor h = x;
+        List<Tensor> zs = new ArrayList<>();
+        for (GlowBlock block : blocks) {
+            GlowBlock.Flowed out = block.flow(h);
+            h = out.h();
+            zs.add(out.z());
+        }
+        return zs;
+    }
+
+    /** Whether every ActNorm has had its data-dependent init (true for any trained or loaded-after-training model). */
+    public boolean actNormsInitialized() {
+        return actNorms().stream().allMatch(ActNorm::isInitialized);
     }
 
     /**
@@ -84,6 +106,12 @@ public final class Glow extends Module {
         List<ActNorm> out = new ArrayList<>();
         for (GlowBlock block : blocks) for (FlowStep step : block.flows()) out.add(step.actnorm());
         return out;
+    }
+
+    private void requireImages(Tensor x) {
+        int s = config.side();
+        if (x.rank() != 4 || x.dim(1) != GlowConfig.IMAGE_CHANNELS || x.dim(2) != s || x.dim(3) != s)
+            throw new IllegalArgumentException("Glow for " + s + "x" + s + " RGB images: input shape " + x.shape() + " is not [N, 3, " + s + ", " + s + "]");
     }
 
     private void requireZShapes(List<Tensor> zs) {

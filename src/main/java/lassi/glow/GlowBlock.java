@@ -46,7 +46,20 @@ public final class GlowBlock extends Module {
         prior = child("prior", split ? new ZeroConv2d(2 * inChannels, 4 * inChannels) : new ZeroConv2d(c, 2 * c));
     }
 
+    /** The flow part of {@link #forward}: everything but the prior and log_p. */
+    record Flowed(Tensor h,                // [N, 2Cin, H/2, W/2] to the next block (split), else = z
+                  Tensor logdet,           // [] or [N]
+                  Tensor z) {}             // this level's latent
+
     public Output forward(Tensor x) {                              // x [N, Cin, H, W]
+        Flowed f = flow(x);
+        Tensor[] meanLogSd = Chunk.apply(prior.forward(split ? f.h() : Tensor.zeros(f.h().shape())), 2, 1);
+        Tensor logP = Sum.apply(logNormal(f.z(), meanLogSd[0], meanLogSd[1]), false, 1, 2, 3);
+        return new Output(f.h(), f.logdet(), logP, f.z());
+    }
+
+    /** Squeeze, the K flow steps and the split; the latent without its log-likelihood. */
+    Flowed flow(Tensor x) {                                        // x [N, Cin, H, W]
         Tensor h = Squeeze.squeeze(x);
         Tensor logdet = Tensor.scalar(0f);
         for (FlowStep flow : flows) {
@@ -54,15 +67,9 @@ public final class GlowBlock extends Module {
             h = out.y();
             logdet = Add.apply(logdet, out.logdet());
         }
-        Tensor z = h;
-        if (split) {
-            Tensor[] halves = Chunk.apply(h, 2, 1);
-            h = halves[0];
-            z = halves[1];
-        }
-        Tensor[] meanLogSd = Chunk.apply(prior.forward(split ? h : Tensor.zeros(h.shape())), 2, 1);
-        Tensor logP = Sum.apply(logNormal(z, meanLogSd[0], meanLogSd[1]), false, 1, 2, 3);
-        return new Output(h, logdet, logP, z);
+        if (!split) return new Flowed(h, logdet, h);
+        Tensor[] halves = Chunk.apply(h, 2, 1);
+        return new Flowed(halves[0], logdet, halves[1]);
     }
 
     /**

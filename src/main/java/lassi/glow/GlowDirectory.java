@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lassi.BadInput;
+import lassi.data.LatentCacheReader;
+import lassi.data.Split;
 import tensor.Tensor;
 import tensor.io.AtomicFile;
 import tensor.io.NpyArray;
@@ -46,6 +48,29 @@ public final class GlowDirectory {
 
     public Path path() {
         return dir;
+    }
+
+    /** {@code state.npz}: the file whose SHA-256 names this model in the latent caches it made. */
+    public Path stateFile() {
+        return dir.resolve(STATE_FILE);
+    }
+
+    /**
+     * Opens split {@code split} of the latent cache in {@code cacheDir} for use with this model;
+     * refuses, in one line, a cache made by another model (another SHA-256 of {@link #stateFile})
+     * or holding latents of another dimension. A reference cache (no header) passes with a warning.
+     */
+    public LatentCacheReader openCache(Path cacheDir, Split split) throws IOException {
+        int d = header().config().d();
+        LatentCacheReader cache = LatentCacheReader.open(cacheDir, split);
+        try {
+            cache.requireModel(stateFile());
+            cache.requireDimension(d);
+            return cache;
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
     }
 
     /** Writes the state (model, optimizer, step) and then the header with that step. */

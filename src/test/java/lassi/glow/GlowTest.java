@@ -1,6 +1,7 @@
 package lassi.glow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -58,6 +59,28 @@ class GlowTest {
             assertThat(x.shape().dims()).containsExactly(2, 3, 4, 4);
             FlowChecks.assertClose("reconstruct(forward(sample))", glow.reverse(glow.forward(x).zs(), true), x, 1e-4);
         }
+    }
+
+    @Test void latentsAreTheForwardLatentsWithoutThePriors() {
+        Glow glow = tinyGlow(false, true, 15);
+        Tensor x = Tensor.uniform(new Rng(16), -0.5f, 0.5f, 3, 3, 4, 4);
+        try (var scope = Grad.disabled()) {
+            List<Tensor> zs = glow.latents(x), expected = glow.forward(x).zs();
+            assertThat(zs).hasSameSizeAs(expected);
+            for (int b = 0; b < zs.size(); b++) {
+                assertThat(zs.get(b).shape()).isEqualTo(expected.get(b).shape());
+                assertThat(zs.get(b).data()).as("z_%d", b).containsExactly(expected.get(b).data());
+            }
+        }
+    }
+
+    @Test void latentsRefuseAModelWhoseActNormsWereNeverInitialised() {
+        Glow glow = new Glow(new GlowConfig(4, 2, 2, 8, false, true), new Rng(17));
+        assertThat(glow.actNormsInitialized()).isFalse();
+        assertThatThrownBy(() -> glow.latents(Tensor.zeros(2, 3, 4, 4))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ActNorm layers are not initialised");
+        assertThat(glow.actNormsInitialized()).as("latents must not initialise them").isFalse();
+        assertThat(tinyGlow(false, true, 18).actNormsInitialized()).isTrue();
     }
 
     @Test void logdetIsLogAbsDetOfTheWholeModelsJacobian() {
