@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import lassi.BadInput;
 import lassi.Version;
@@ -74,7 +75,7 @@ final class GlowEncodeCommand implements Command {
             for (Split s : Split.values()) total += source.split(s).size();
             stdout.printf("lassi glow encode: model %s (%s, d %d, state.npz sha256 %s), %s dataset %s (%d images), batch %d, "
                             + "device %s, version %s%n", o.model(), glow.config().describe(), glow.config().d(), sha256,
-                    source.kind().toString().toLowerCase(java.util.Locale.ROOT), o.data(), total, o.batchSize(),
+                    source.kind().toString().toLowerCase(Locale.ROOT), o.data(), total, o.batchSize(),
                     Backends.current().describe(), Version.get());
             List<Path> caches;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("encode").setInitialMax(total).setUnit(" img", 1)

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import lassi.BadInput;
 
 /**
@@ -42,24 +43,17 @@ public final class LatentCacheSource implements AutoCloseable {
 
     /** The dataset at {@code data} (any {@link DatasetKind}), its images preprocessed at side {@code side}. */
     public static LatentCacheSource open(Path data, int side) {
-        DatasetKind kind = DatasetKind.of(data);
+        return switch (DatasetKind.of(data)) {
+            case SHAPES3D -> shapes3d(Shapes3dFile.open(DatasetKind.shapes3dFile(data)), side);
+            case CELEBA -> photos(DatasetKind.CELEBA, "glow_celeba_" + side + "_latent_lmdb", Celeba.open(data)::split, side);
+            case FAIRFACE -> photos(DatasetKind.FAIRFACE, FAIRFACE, FairFace.open(data)::split, side);
+        };
+    }
+
+    private static LatentCacheSource photos(DatasetKind kind, String name, BiFunction<Split, Integer, ImageDataset> split, int side) {
         Map<Split, ImageDataset> splits = new EnumMap<>(Split.class);
-        switch (kind) {
-            case SHAPES3D -> {
-                return shapes3d(Shapes3dFile.open(DatasetKind.shapes3dFile(data)), side);
-            }
-            case CELEBA -> {
-                Celeba celeba = Celeba.open(data);
-                for (Split s : Split.values()) splits.put(s, celeba.split(s, side));
-                return new LatentCacheSource(kind, "glow_celeba_" + side + "_latent_lmdb", splits, List.of(), null);
-            }
-            case FAIRFACE -> {
-                FairFace fairFace = FairFace.open(data);
-                for (Split s : Split.values()) splits.put(s, fairFace.split(s, side));
-                return new LatentCacheSource(kind, FAIRFACE, splits, List.of(), null);
-            }
-        }
-        throw new AssertionError(kind);
+        for (Split s : Split.values()) splits.put(s, split.apply(s, side));
+        return new LatentCacheSource(kind, name, splits, List.of(), null);
     }
 
     private static LatentCacheSource shapes3d(Shapes3dFile file, int side) {
