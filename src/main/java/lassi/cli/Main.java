@@ -32,7 +32,7 @@ public final class Main {
 
     /** The top-level commands, in the order the help lists them. */
     static List<Command> commands() {
-        return List.of(new DevicesCommand());
+        return List.of(new DevicesCommand(), new ImportCommand());
     }
 
     /** Command groups: name → the commands under it. */
