@@ -30,7 +30,8 @@ import tensor.nn.StateKeys;
  */
 public final class Adam {
     private final List<Parameter> parameters;
-    private final double lr, beta1, beta2, eps;   // Python floats in PyTorch; cast to float where it casts them
+    private final double beta1, beta2, eps;       // Python floats in PyTorch; cast to float where it casts them
+    private double lr;                            // settable between steps (learning-rate warm-up)
     private final float[][] m;      // per parameter, shaped like it: first-moment estimate (exp_avg)
     private final float[][] v;      // per parameter, shaped like it: second-moment estimate (exp_avg_sq)
     private final long[] t;         // per parameter: steps taken
@@ -61,6 +62,15 @@ public final class Adam {
             m[i] = new float[parameters.get(i).value().size()];
             v[i] = new float[m[i].length];
         }
+    }
+
+    /**
+     * The learning rate for the following steps, as PyTorch's {@code param_groups[0]["lr"] = lr}
+     * (learning-rate schedules such as Glow's warm-up). m, v and t are untouched.
+     */
+    public void setLearningRate(double lr) {
+        if (!(lr >= 0)) throw new IllegalArgumentException("Adam: lr must be >= 0, got " + lr);
+        this.lr = lr;
     }
 
     /** One update of every parameter that has a gradient. */
