@@ -55,6 +55,8 @@ final class GlowTrainCommand implements Command {
             if (epochs != null || batchSize != null || lr != null || warmup != null || checkpointEvery != null || seed != null)
                 throw new BadInput("--resume continues with the options in " + out.resolve("glow.json") + "; drop --epochs, --batch-size, --lr, --warmup, --checkpoint-every and --seed");
             header = dir.header();
+            if (header.importedFrom() != null)
+                throw new BadInput("--resume: " + out + " holds a model imported from " + header.importedFrom().file() + ", not a training run of lassi glow train");
         } else {
             if (Files.exists(out.resolve("glow.json")))
                 throw new BadInput("--out " + out + " already holds a Glow; pass --resume to continue it or choose another directory");

@@ -25,6 +25,8 @@ import tensor.random.Rng;
  * count "trainer.step"). Each file is written atomically (temporary file + rename), the state
  * first, so a crash leaves the previous checkpoint readable. The random state needs no storing:
  * the data order and the noise of every step are derived from (seed, step) (see GlowTrainer).
+ * A model imported from PyTorch ({@link GlowImport}) has profile "imported", no training options,
+ * data or device, no optimizer state, and names its source file and that file's SHA-256.
  */
 public final class GlowDirectory {
     public static final int FORMAT_VERSION = 1;
@@ -32,13 +34,25 @@ public final class GlowDirectory {
     private static final String MODEL = "model.", ADAM = "adam.", STEP = "trainer.step";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What the header says; {@code step} is the number of optimizer steps behind the saved state. */
+    /**
+     * What the header says; {@code step} is the number of optimizer steps behind the saved state;
+     * {@code importedFrom} is null for a model trained here.
+     */
     public record Header(int formatVersion, GlowConfig config, String profile, GlowTrainOptions options,
-                         String data, String device, String version, long step) {
+                         String data, String device, String version, long step, Source importedFrom) {
+        /** The header of a model trained here. */
+        public Header(int formatVersion, GlowConfig config, String profile, GlowTrainOptions options,
+                      String data, String device, String version, long step) {
+            this(formatVersion, config, profile, options, data, device, version, step, null);
+        }
+
         public Header withStep(long step) {
-            return new Header(formatVersion, config, profile, options, data, device, version, step);
+            return new Header(formatVersion, config, profile, options, data, device, version, step, importedFrom);
         }
     }
+
+    /** The PyTorch file an imported model was read from, and its SHA-256 (lower-case hex). */
+    public record Source(String file, String sha256) {}
 
     private final Path dir;
 
@@ -75,13 +89,27 @@ public final class GlowDirectory {
 
     /** Writes the state (model, optimizer, step) and then the header with that step. */
     public void save(Header header, Glow glow, Adam adam, long step) throws IOException {
-        Files.createDirectories(dir);
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        glow.stateDict().forEach((name, t) -> arrays.put(MODEL + name, NpyArray.of(t)));
+        Map<String, NpyArray> arrays = modelArrays(glow);
         adam.stateDict().forEach((name, t) -> arrays.put(ADAM + name, NpyArray.of(t)));
         arrays.put(STEP, NpyArray.ofLongs(new long[] {step}));
-        Npz.write(dir.resolve(STATE_FILE), arrays);
-        AtomicFile.write(dir.resolve(HEADER_FILE), JSON.writeValueAsBytes(header.withStep(step)));
+        write(header.withStep(step), arrays);
+    }
+
+    /** Writes a model without optimizer state (an imported one): its state, then the header. */
+    public void saveModel(Header header, Glow glow) throws IOException {
+        write(header, modelArrays(glow));
+    }
+
+    private static Map<String, NpyArray> modelArrays(Glow glow) {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        glow.stateDict().forEach((name, t) -> arrays.put(MODEL + name, NpyArray.of(t)));
+        return arrays;
+    }
+
+    private void write(Header header, Map<String, NpyArray> state) throws IOException {
+        Files.createDirectories(dir);
+        Npz.write(dir.resolve(STATE_FILE), state);
+        AtomicFile.write(dir.resolve(HEADER_FILE), JSON.writeValueAsBytes(header));
     }
 
     public Header header() throws IOException {
