@@ -45,7 +45,6 @@ final class GlowEncodeCommand implements Command {
     record Options(Path model, Path data, Path out, int batchSize, Device device) {
         Options {
             if (batchSize < 1) throw new BadInput("--batch-size must be >= 1, got " + batchSize);
-            if (device != Device.CPU) throw new BadInput("--device " + device + ": Glow encoding runs on the cpu backend in this build");
         }
 
         /** As written into every cache header. */
@@ -64,6 +63,12 @@ final class GlowEncodeCommand implements Command {
 
     @Override public int run(PrintStream stdout, PrintStream err) throws Exception {
         Options o = new Options(model, data, out, batchSize, Device.parse(device));
+        try (var backend = Backends.use(Backends.create(o.device()))) {
+            return encode(o, stdout, err);
+        }
+    }
+
+    private static int encode(Options o, PrintStream stdout, PrintStream err) throws Exception {
         GlowDirectory dir = new GlowDirectory(o.model());
         Glow glow = dir.loadGlow();
         if (!glow.actNormsInitialized())

@@ -27,11 +27,13 @@ import lassi.glow.GlowDirectory;
 import lassi.glow.GlowProfile;
 import lassi.glow.GlowTrainOptions;
 import lassi.glow.Latents;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tensor.Grad;
 import tensor.Tensor;
+import tensor.backend.OpenClDevices;
 import tensor.optim.Adam;
 import tensor.random.Rng;
 
@@ -148,6 +150,30 @@ class GlowEncodeCommandTest {
             for (String file : List.of(".lmdb", ".lmdb.header.json"))
                 assertThat(Files.mismatch(main.resolve(split.stem() + file), correlated.resolve(split.stem() + file)))
                         .as(split.stem() + file).isEqualTo(-1L);
+        }
+    }
+
+    /** Skipped without an OpenCL device, unless LASSI_REQUIRE_OPENCL=1 (CI) makes that a failure. */
+    @Test void openClEncodesTheCpuLatents() {
+        OpenClDevices.Discovery found = OpenClDevices.discover();
+        if (found.devices().isEmpty() && !"1".equals(System.getenv("LASSI_REQUIRE_OPENCL")))
+            Assumptions.abort("no OpenCL device: " + found.whyNone());
+        Path out = tmp.resolve("opencl");
+        Run run = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(),
+                "--batch-size", String.valueOf(BATCH), "--device", "opencl");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("device opencl: ");
+        for (Split split : Split.values()) {
+            try (LatentCacheReader cpu = LatentCacheReader.open(main, split);
+                 LatentCacheReader cl = LatentCacheReader.open(out.resolve(LatentCacheSource.SHAPES3D), split)) {
+                assertThat(cl.size()).isEqualTo(cpu.size());
+                assertThat(cl.header().orElseThrow().options().get("device")).startsWith("opencl: ");
+                for (int i = 0; i < cpu.size(); i++) {
+                    assertThat(cl.labels(i)).containsExactly(cpu.labels(i));
+                    // the same sums in another order: float32 rounding of values of order 1
+                    assertClose(split.stem() + " record " + i + " (opencl vs cpu)", cl.latent(i), cpu.latent(i), 1e-4);
+                }
+            }
         }
     }
 
