@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes the golden test fixtures under src/test/resources/fixtures/ with PyTorch.
 
-Run with Debian's interpreter after `apt-get install python3-torch python3-numpy python3-h5py`:
+Run with Debian's interpreter after `apt-get install python3-torch python3-numpy python3-h5py
+python3-lmdb` (the cache topic needs python3-lmdb):
 
     /usr/bin/python3 scripts/make_fixtures.py            # every topic
     /usr/bin/python3 scripts/make_fixtures.py tensor     # one topic

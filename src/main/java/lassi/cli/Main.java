@@ -18,6 +18,7 @@ import lassi.Version;
  * exits with status 2 (flags) or 1 (files and data).
  */
 public final class Main {
+    // Listed so the usage shows them; run() answers --help/-h before parsing.
     @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
     private boolean help;
 
@@ -26,18 +27,38 @@ public final class Main {
 
     private Main() {}
 
+    /** The flags of a command group itself ({@code lassi glow --help}). */
+    private static final class Group {
+        @Parameter(names = {"--help", "-h"}, help = true, description = "Show this group's commands")
+        private boolean help;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
     /** The top-level commands, in the order the help lists them. */
     static List<Command> commands() {
-        return List.of(new DevicesCommand());
+        return List.of(new DevicesCommand(), new ImportCommand());
     }
 
     /** Command groups: name → the commands under it. */
     static Map<String, List<Command>> groups() {
-        return new LinkedHashMap<>();
+        Map<String, List<Command>> groups = new LinkedHashMap<>();
+        groups.put("data", List.of(new DataShapes3dCommand(), new DataInspectCommand()));
+        groups.put("glow", List.of(new GlowTrainCommand(), new GlowEncodeCommand(), new GlowSampleCommand(), new GlowReconstructCommand(), new GlowEvalCommand()));
+        return groups;
+    }
+
+    /** The deepest command named by the leading words of {@code args} ("glow train --help" → glow train). */
+    private static JCommander helpTarget(JCommander jc, String[] args) {
+        JCommander at = jc;
+        for (String word : args) {
+            JCommander next = at.getCommands().get(word);
+            if (next == null) break;
+            at = next;
+        }
+        return at;
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -45,9 +66,15 @@ public final class Main {
         JCommander jc = JCommander.newBuilder().addObject(main).programName("lassi").build();
         for (Command c : commands()) jc.addCommand(c.name(), c);
         for (var group : groups().entrySet()) {
-            jc.addCommand(group.getKey(), new Object());
+            jc.addCommand(group.getKey(), new Group());
             JCommander sub = jc.getCommands().get(group.getKey());
             for (Command c : group.getValue()) sub.addCommand(c.name(), c);
+        }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            StringBuilder sb = new StringBuilder();
+            helpTarget(jc, args).getUsageFormatter().usage(sb);
+            out.print(sb);
+            return 0;
         }
         try {
             jc.parse(args);
@@ -60,15 +87,15 @@ public final class Main {
             return 0;
         }
         String name = jc.getParsedCommand();
-        if (main.help || name == null) {
+        if (name == null) {
             StringBuilder sb = new StringBuilder();
             jc.getUsageFormatter().usage(sb);
             out.print(sb);
-            return main.help ? 0 : 2;
+            return 2;
         }
         JCommander chosen = jc.getCommands().get(name);
         Object target = chosen.getObjects().get(0);
-        if (!(target instanceof Command)) {                       // a group: find its sub-command
+        if (target instanceof Group) {                            // find the group's sub-command
             String subName = chosen.getParsedCommand();
             if (subName == null) {
                 StringBuilder sb = new StringBuilder();

@@ -21,6 +21,18 @@ public final class Backends {
         return b;
     }
 
+    /**
+     * Builds the backend for a {@code --device} choice: the shared CPU backend, or an OpenCL
+     * backend on the first OpenCL GPU, else the first OpenCL device. Without an OpenCL device this
+     * throws an IllegalArgumentException whose message says why (no runtime, no device).
+     */
+    public static Backend create(Device device) {
+        return switch (device) {
+            case CPU -> CpuBackend.shared();
+            case OPENCL -> new OpenClBackend(OpenClDevices.choose());
+        };
+    }
+
     /** Makes {@code backend} current; closing the scope restores the previous one (for tests). */
     public static Scope use(Backend backend) {
         Backend previous = current();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import tensor.Tensor;
 
 /**
@@ -77,23 +76,14 @@ public abstract class Module {
 
     /**
      * Copies every tensor of {@code state} into this module's state of the same name. Fails,
-     * naming the keys, when a key is missing or unexpected, or naming both shapes on a mismatch.
+     * naming the keys, when a key is missing or unexpected, or naming both shapes on a mismatch;
+     * nothing is copied unless every key and shape matches.
      */
     public final void loadStateDict(Map<String, Tensor> state) {
         Map<String, Tensor> own = stateDict();
-        var missing = new TreeSet<>(own.keySet());
-        missing.removeAll(state.keySet());
-        var unexpected = new TreeSet<>(state.keySet());
-        unexpected.removeAll(own.keySet());
-        if (!missing.isEmpty() || !unexpected.isEmpty())
-            throw new IllegalArgumentException("state does not match " + getClass().getSimpleName()
-                    + (missing.isEmpty() ? "" : ": missing keys " + missing)
-                    + (unexpected.isEmpty() ? "" : ": unexpected keys " + unexpected));
-        own.forEach((name, target) -> {
-            Tensor source = state.get(name);
-            target.shape().requireEqual(source.shape(), "state '" + name + "'");
-            System.arraycopy(source.data(), 0, target.data(), 0, target.size());
-        });
+        StateKeys.requireMatch("state does not match " + getClass().getSimpleName(), own.keySet(), state.keySet());
+        own.forEach((name, target) -> state.get(name).shape().requireEqual(target.shape(), "state '" + name + "'"));
+        own.forEach((name, target) -> System.arraycopy(state.get(name).data(), 0, target.data(), 0, target.size()));
     }
 
     /** Training mode (batch statistics, running-stat updates) for this module and its children. */

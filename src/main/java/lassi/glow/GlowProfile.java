@@ -1,0 +1,24 @@
+package lassi.glow;
+
+/**
+ * The scaled-down Glow profiles of §10.3 (project-defined, not from LASSI): architecture plus the
+ * training defaults. All use additive coupling and LU 1×1 convolutions like the released models,
+ * and no horizontal flip (a flip would turn the orientation factor θ into −θ).
+ */
+public enum GlowProfile {
+    T8(new GlowConfig(8, 2, 2, 16, false, true), 1, 32, 1e-3),
+    S16(new GlowConfig(16, 3, 4, 64, false, true), 4, 64, 5e-4),
+    M32(new GlowConfig(32, 3, 8, 128, false, true), 10, 64, 2e-4);
+
+    public final GlowConfig config;
+    public final int epochs;
+    public final int batchSize;
+    public final double learningRate;
+
+    GlowProfile(GlowConfig config, int epochs, int batchSize, double learningRate) {
+        this.config = config;
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.learningRate = learningRate;
+    }
+}

@@ -1,0 +1,46 @@
+package tensor.ops;
+
+import tensor.Shape;
+import tensor.Tensor;
+import tensor.backend.Backend;
+import tensor.backend.Backends;
+import tensor.backend.ConvGeometry;
+
+/**
+ * 2-D cross-correlation with zero padding, as torch.nn.functional.conv2d:
+ * y[b, o, i, j] = bias[o] + Σ_{c,p,q} w[o, c, p, q] · x_pad[b, c, i·stride + p, j·stride + q].
+ * Backward: dx += the transposed convolution of dy with w; dw += Σ_{b,i,j} dy · x_pad;
+ * dbias += Σ_{b,i,j} dy. All three loops run on the current backend.
+ */
+public final class Conv2d {
+    private Conv2d() {}
+
+    /** x [N, C, H, W], w [O, C, kh, kw], bias [O] or null → y [N, O, hOut, wOut]. */
+    public static Tensor apply(Tensor x, Tensor w, Tensor bias, int stride, int pad) {
+        ConvGeometry g = geometry(x, w, bias, stride, pad);
+        float[] y = new float[g.outputSize()];
+        Backends.current().conv2dForward(g, x.data(), w.data(), bias == null ? null : bias.data(), y);
+        return Tensor.result(Shape.of(g.n(), g.cOut(), g.hOut(), g.wOut()), y, out -> {
+            Backend backend = Backends.current();
+            if (x.requiresGrad()) backend.conv2dBackwardInput(g, out.grad(), w.data(), x.grad());
+            boolean dBias = bias != null && bias.requiresGrad();
+            if (w.requiresGrad() || dBias)                    // one pass gives both; dw is scratch when w is frozen
+                backend.conv2dBackwardWeight(g, x.data(), out.grad(),
+                        w.requiresGrad() ? w.grad() : new float[g.weightSize()], dBias ? bias.grad() : null);
+        }, x, w, bias);
+    }
+
+    private static ConvGeometry geometry(Tensor x, Tensor w, Tensor bias, int stride, int pad) {
+        if (x.rank() != 4 || w.rank() != 4)
+            throw new IllegalArgumentException("conv2d: input " + x.shape() + " and weight " + w.shape() + " must both have rank 4 ([N, C, H, W] and [O, C, kh, kw])");
+        if (x.dim(1) != w.dim(1))
+            throw new IllegalArgumentException("conv2d: input " + x.shape() + " and weight " + w.shape() + " disagree on channels");
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != w.dim(0)))
+            throw new IllegalArgumentException("conv2d: bias " + bias.shape() + " does not match weight " + w.shape() + " (need [" + w.dim(0) + "])");
+        if (stride < 1 || pad < 0)
+            throw new IllegalArgumentException("conv2d: stride " + stride + " must be >= 1 and pad " + pad + " >= 0");
+        if (x.dim(2) + 2 * pad < w.dim(2) || x.dim(3) + 2 * pad < w.dim(3))
+            throw new IllegalArgumentException("conv2d: weight " + w.shape() + " larger than input " + x.shape() + " padded by " + pad);
+        return new ConvGeometry(x.dim(0), x.dim(1), x.dim(2), x.dim(3), w.dim(0), w.dim(2), w.dim(3), stride, pad);
+    }
+}
