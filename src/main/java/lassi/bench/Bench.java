@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import lassi.BadInput;
 import tensor.backend.Backend;
+import tensor.backend.Backends;
 import tensor.backend.CpuBackend;
 import tensor.backend.Device;
 
@@ -26,7 +27,7 @@ public final class Bench {
     @Parameter(names = "--device", description = "Backend to measure: cpu or opencl", converter = DeviceConverter.class)
     private Device device = Device.CPU;
 
-    @Parameter(names = "--threads", description = "CPU worker threads (default: all cores)")
+    @Parameter(names = "--threads", description = "CPU worker threads (default: all cores; --device cpu only)")
     private int threads = Runtime.getRuntime().availableProcessors();
 
     @Parameter(names = "--list", description = "Print the names of the selected workloads (after checking the flags) and exit")
@@ -44,12 +45,15 @@ public final class Bench {
         return all;
     }
 
-    /** The one place where a --device value becomes a backend. */
+    /**
+     * The one place where a --device value becomes a backend: a CPU backend with --threads
+     * workers, or {@link Backends#create}'s OpenCL backend (which says why when there is no
+     * OpenCL device).
+     */
     static Backend backend(Device device, int threads) {
         return switch (device) {
             case CPU -> new CpuBackend(threads);
-            // Wire OpenClBackend here once it lands on main.
-            case OPENCL -> throw new BadInput("--device opencl: opencl backend not available in this build");
+            case OPENCL -> Backends.create(Device.OPENCL);
         };
     }
 
@@ -88,15 +92,18 @@ public final class Bench {
             System.err.println("bench: " + w.name() + " ...");
             Timing.Result r = Timing.measure(w.prepare().apply(backend));
             double gflops = Double.isNaN(w.flops()) ? Double.NaN : w.flops() / r.secondsMedian() / 1e9;
-            System.out.println(jsonLine(w.name(), r, gflops, device, threads));
+            System.out.println(jsonLine(w.name(), r, gflops, device, device == Device.CPU ? threads : null));
             System.out.flush();
         }
     }
 
-    /** The result line of WORKLOADS.md; gflops from the median time (NaN prints as null). */
-    static String jsonLine(String name, Timing.Result r, double gflops, Device device, int threads) {
+    /**
+     * The result line of WORKLOADS.md; gflops from the median time (NaN prints as null); threads
+     * is null where no CPU worker threads do the work (OpenCL).
+     */
+    static String jsonLine(String name, Timing.Result r, double gflops, Device device, Integer threads) {
         return String.format(Locale.ROOT,
-                "{\"name\": \"%s\", \"seconds_median\": %s, \"seconds_min\": %s, \"reps\": %d, \"gflops\": %s, \"device\": \"%s\", \"threads\": %d}",
+                "{\"name\": \"%s\", \"seconds_median\": %s, \"seconds_min\": %s, \"reps\": %d, \"gflops\": %s, \"device\": \"%s\", \"threads\": %s}",
                 name, number(r.secondsMedian()), number(r.secondsMin()), r.reps(), number(gflops), device, threads);
     }
 

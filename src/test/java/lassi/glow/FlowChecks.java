@@ -15,9 +15,12 @@ import tensor.random.Rng;
 
 /** The §3.13 checks shared by the flow-layer tests. */
 final class FlowChecks {
-    // Float32 forward passes; central differences with ε = 1e-2 keep the rounding noise near 1e-5
-    // while the O(ε²) truncation error of these smooth maps stays within rtol (as CoreOpsGradientTest).
-    static final double EPS = 1e-2, ATOL = 1e-4, RTOL = 1e-2;
+    // Float32 forward passes; central differences with ε = 1e-2 keep the O(ε²) truncation error of
+    // these smooth maps within rtol (as CoreOpsGradientTest). The rounding noise of a whole flow
+    // step's float32 forward is ~1e-6 in ⟨u, y⟩, so ~1e-4 in the difference quotient (measured on
+    // an affine LU step: the quotient wanders by 1e-4 as ε goes 2e-2 → 5e-3 while the analytic
+    // gradient agrees to 1e-9 between the reference and the blocked FMA loops); atol is 5 × that.
+    static final double EPS = 1e-2, ATOL = 5e-4, RTOL = 1e-2;
     private static final Pattern ZERO_INIT = Pattern.compile("(^|\\.)(net\\.4|prior)\\.");
     private static final Pattern HIDDEN_BIAS = Pattern.compile("(^|\\.)net\\.[02]\\.bias$");
 
