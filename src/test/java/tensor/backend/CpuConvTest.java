@@ -72,8 +72,9 @@ class CpuConvTest {
     }
 
     /**
-     * The weight gradient sums chunks of images (10 of 10x10 pixels here, the last chunk shorter)
-     * or, from 32x32 on, one image at a time, using x and dy in place for 1x1 convolutions.
+     * The weight gradient as dot products along long grid rows: many images (25 of 10x10 pixels),
+     * and images with rows longer than a vector (32x32, copied to and from the grid with whole
+     * vectors).
      */
     @Test void weightGradientOverSeveralChunks() {
         ConvGeometry[] geometries = {new ConvGeometry(25, 3, 10, 10, 4, 3, 3, 1, 1), new ConvGeometry(13, 4, 10, 10, 5, 1, 1, 1, 0),
