@@ -1,11 +1,13 @@
 package tensor.backend;
 
+import java.util.Arrays;
 import tensor.Shape;
 
 /**
  * The broadcasting loops of {@link CpuBackend}, split over threads: {@link Reference#binary}
  * and {@link Reference#sumTo} computed element for element in the same order, so the results
- * are bit-for-bit those of the reference whatever the thread count.
+ * are bit-for-bit those of the reference whatever the thread count. Same-shape operands are the
+ * special case of one merged axis.
  */
 final class Broadcasting {
     /** Elements per task below which a loop stays on one thread. */
@@ -15,14 +17,19 @@ final class Broadcasting {
 
     private Broadcasting() {}
 
-    /** out = f(a, b) with NumPy broadcasting, one row of the last output axis at a time. */
+    /**
+     * out = f(a, b) with NumPy broadcasting. The axes are first merged where both operands step
+     * through them as through one axis (so [N, C, H, W] with a per-channel [1, C, 1, 1] becomes
+     * [N, C, H·W]); then the rows of the last merged axis, along which each operand is contiguous
+     * or one value, are split over the threads.
+     */
     static void binary(Parallel parallel, Binary f, float[] a, Shape aShape, float[] b, Shape bShape,
                        float[] out, Shape outShape) {
-        int[] aStrides = Reference.broadcastStrides(aShape, outShape), bStrides = Reference.broadcastStrides(bShape, outShape);
-        int[] dims = outShape.dims();
-        int last = dims.length - 1, inner = last < 0 ? 1 : dims[last];
         if (out.length == 0) return;
-        int aInner = last < 0 ? 0 : aStrides[last], bInner = last < 0 ? 0 : bStrides[last];
+        int[][] merged = merge(outShape.dims(), Reference.broadcastStrides(aShape, outShape), Reference.broadcastStrides(bShape, outShape));
+        int[] dims = merged[0], aStrides = merged[1], bStrides = merged[2];
+        int last = dims.length - 1, inner = last < 0 ? 1 : dims[last];
+        int aStep = last < 0 ? 0 : aStrides[last], bStep = last < 0 ? 0 : bStrides[last];
         parallel.forRange(out.length / inner, Math.max(1, MIN_WORK_PER_TASK / inner), (from, to) -> {
             for (int row = from; row < to; row++) {
                 int rem = row, ai = 0, bi = 0;
@@ -32,9 +39,32 @@ final class Broadcasting {
                     ai += coord * aStrides[d];
                     bi += coord * bStrides[d];
                 }
-                for (int j = 0, o = row * inner; j < inner; j++) out[o + j] = f.apply(a[ai + j * aInner], b[bi + j * bInner]);
+                ElementwiseLoops.binaryRow(f, a, ai, aStep, b, bi, bStep, out, row * inner, inner);
             }
         });
+    }
+
+    /**
+     * {dims, aStrides, bStrides} without size-1 axes and with axis d merged into the next one
+     * wherever stride[d] = stride[d + 1]·dims[d + 1] for both operands (contiguous or broadcast
+     * alike across the two).
+     */
+    static int[][] merge(int[] dims, int[] aStrides, int[] bStrides) {
+        int[] md = new int[dims.length], ma = new int[dims.length], mb = new int[dims.length];
+        int r = 0;
+        for (int d = 0; d < dims.length; d++) {
+            if (dims[d] == 1) continue;
+            if (r > 0 && ma[r - 1] == aStrides[d] * dims[d] && mb[r - 1] == bStrides[d] * dims[d]) {
+                md[r - 1] *= dims[d];
+                ma[r - 1] = aStrides[d];
+                mb[r - 1] = bStrides[d];
+            } else {
+                md[r] = dims[d];
+                ma[r] = aStrides[d];
+                mb[r++] = bStrides[d];
+            }
+        }
+        return new int[][] {Arrays.copyOf(md, r), Arrays.copyOf(ma, r), Arrays.copyOf(mb, r)};
     }
 
     /**
