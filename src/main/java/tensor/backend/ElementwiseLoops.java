@@ -1,12 +1,16 @@
 package tensor.backend;
 
+import java.util.Arrays;
+
 /**
  * The element-wise loops of {@link CpuBackend} over a range of elements, computing exactly what
  * {@link Reference} computes. One loop serving every function would call {@code f.apply}
  * through a call site that sees all the functions, which the JIT leaves as a virtual call per
- * element (no inlining, no vectorisation). So each method switches once per range to a copy of
- * the loop whose function is a constant: the JIT inlines it there (and vectorises the simple
- * ones). The functions themselves stay defined once, in {@link Unary} and {@link Binary}.
+ * element (no inlining, no vectorisation). So each method switches once per range to its own
+ * copy of the loop whose function is a constant: the JIT inlines it there (and vectorises the
+ * simple ones). The loops sit in the switching methods themselves, so these get hot, and
+ * compiled, as soon as their loops do. The functions stay defined once, in {@link Unary} and
+ * {@link Binary}.
  */
 final class ElementwiseLoops {
     private ElementwiseLoops() {}
@@ -14,36 +18,36 @@ final class ElementwiseLoops {
     /** y[i] = f(x[i]; p) for i in [from, to). */
     static void unary(Unary f, float p, float[] x, float[] y, int from, int to) {
         switch (f) {
-            case NEG -> map(Unary.NEG, p, x, y, from, to);
-            case EXP -> map(Unary.EXP, p, x, y, from, to);
-            case LOG -> map(Unary.LOG, p, x, y, from, to);
-            case SQRT -> map(Unary.SQRT, p, x, y, from, to);
-            case ABS -> map(Unary.ABS, p, x, y, from, to);
-            case POW -> map(Unary.POW, p, x, y, from, to);
-            case SIGMOID -> map(Unary.SIGMOID, p, x, y, from, to);
-            case LOG_SIGMOID -> map(Unary.LOG_SIGMOID, p, x, y, from, to);
-            case RELU -> map(Unary.RELU, p, x, y, from, to);
-            case CLAMP_MIN -> map(Unary.CLAMP_MIN, p, x, y, from, to);
-            case SCALE -> map(Unary.SCALE, p, x, y, from, to);
-            case ADD_SCALAR -> map(Unary.ADD_SCALAR, p, x, y, from, to);
+            case NEG -> { for (int i = from; i < to; i++) y[i] = Unary.NEG.apply(x[i], p); }
+            case EXP -> { for (int i = from; i < to; i++) y[i] = Unary.EXP.apply(x[i], p); }
+            case LOG -> { for (int i = from; i < to; i++) y[i] = Unary.LOG.apply(x[i], p); }
+            case SQRT -> { for (int i = from; i < to; i++) y[i] = Unary.SQRT.apply(x[i], p); }
+            case ABS -> { for (int i = from; i < to; i++) y[i] = Unary.ABS.apply(x[i], p); }
+            case POW -> { for (int i = from; i < to; i++) y[i] = Unary.POW.apply(x[i], p); }
+            case SIGMOID -> { for (int i = from; i < to; i++) y[i] = Unary.SIGMOID.apply(x[i], p); }
+            case LOG_SIGMOID -> { for (int i = from; i < to; i++) y[i] = Unary.LOG_SIGMOID.apply(x[i], p); }
+            case RELU -> { for (int i = from; i < to; i++) y[i] = Unary.RELU.apply(x[i], p); }
+            case CLAMP_MIN -> { for (int i = from; i < to; i++) y[i] = Unary.CLAMP_MIN.apply(x[i], p); }
+            case SCALE -> { for (int i = from; i < to; i++) y[i] = Unary.SCALE.apply(x[i], p); }
+            case ADD_SCALAR -> { for (int i = from; i < to; i++) y[i] = Unary.ADD_SCALAR.apply(x[i], p); }
         }
     }
 
     /** dx[i] += dy[i] · f'(x[i]) (given y = f(x; p)) for i in [from, to). */
     static void unaryBackward(Unary f, float p, float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
         switch (f) {
-            case NEG -> chain(Unary.NEG, p, x, y, dy, dx, from, to);
-            case EXP -> chain(Unary.EXP, p, x, y, dy, dx, from, to);
-            case LOG -> chain(Unary.LOG, p, x, y, dy, dx, from, to);
-            case SQRT -> chain(Unary.SQRT, p, x, y, dy, dx, from, to);
-            case ABS -> chain(Unary.ABS, p, x, y, dy, dx, from, to);
-            case POW -> chain(Unary.POW, p, x, y, dy, dx, from, to);
-            case SIGMOID -> chain(Unary.SIGMOID, p, x, y, dy, dx, from, to);
-            case LOG_SIGMOID -> chain(Unary.LOG_SIGMOID, p, x, y, dy, dx, from, to);
-            case RELU -> chain(Unary.RELU, p, x, y, dy, dx, from, to);
-            case CLAMP_MIN -> chain(Unary.CLAMP_MIN, p, x, y, dy, dx, from, to);
-            case SCALE -> chain(Unary.SCALE, p, x, y, dy, dx, from, to);
-            case ADD_SCALAR -> chain(Unary.ADD_SCALAR, p, x, y, dy, dx, from, to);
+            case NEG -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.NEG.derivative(x[i], y[i], p); }
+            case EXP -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.EXP.derivative(x[i], y[i], p); }
+            case LOG -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.LOG.derivative(x[i], y[i], p); }
+            case SQRT -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.SQRT.derivative(x[i], y[i], p); }
+            case ABS -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.ABS.derivative(x[i], y[i], p); }
+            case POW -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.POW.derivative(x[i], y[i], p); }
+            case SIGMOID -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.SIGMOID.derivative(x[i], y[i], p); }
+            case LOG_SIGMOID -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.LOG_SIGMOID.derivative(x[i], y[i], p); }
+            case RELU -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.RELU.derivative(x[i], y[i], p); }
+            case CLAMP_MIN -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.CLAMP_MIN.derivative(x[i], y[i], p); }
+            case SCALE -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.SCALE.derivative(x[i], y[i], p); }
+            case ADD_SCALAR -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.ADD_SCALAR.derivative(x[i], y[i], p); }
         }
     }
 
@@ -52,34 +56,31 @@ final class ElementwiseLoops {
      * binary op, each operand contiguous (step 1) or one value (step 0) along it.
      */
     static void binaryRow(Binary f, float[] a, int ai, int aStep, float[] b, int bi, int bStep, float[] out, int o, int n) {
-        switch (f) {
-            case ADD -> row(Binary.ADD, a, ai, aStep, b, bi, bStep, out, o, n);
-            case SUB -> row(Binary.SUB, a, ai, aStep, b, bi, bStep, out, o, n);
-            case MUL -> row(Binary.MUL, a, ai, aStep, b, bi, bStep, out, o, n);
-            case DIV -> row(Binary.DIV, a, ai, aStep, b, bi, bStep, out, o, n);
-        }
-    }
-
-    private static void map(Unary f, float p, float[] x, float[] y, int from, int to) {
-        for (int i = from; i < to; i++) y[i] = f.apply(x[i], p);
-    }
-
-    private static void chain(Unary f, float p, float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
-        for (int i = from; i < to; i++) dx[i] += dy[i] * f.derivative(x[i], y[i], p);
-    }
-
-    private static void row(Binary f, float[] a, int ai, int aStep, float[] b, int bi, int bStep, float[] out, int o, int n) {
         if (aStep == 1 && bStep == 1) {
-            for (int j = 0; j < n; j++) out[o + j] = f.apply(a[ai + j], b[bi + j]);
+            switch (f) {
+                case ADD -> { for (int j = 0; j < n; j++) out[o + j] = Binary.ADD.apply(a[ai + j], b[bi + j]); }
+                case SUB -> { for (int j = 0; j < n; j++) out[o + j] = Binary.SUB.apply(a[ai + j], b[bi + j]); }
+                case MUL -> { for (int j = 0; j < n; j++) out[o + j] = Binary.MUL.apply(a[ai + j], b[bi + j]); }
+                case DIV -> { for (int j = 0; j < n; j++) out[o + j] = Binary.DIV.apply(a[ai + j], b[bi + j]); }
+            }
         } else if (aStep == 1) {
             float bv = b[bi];
-            for (int j = 0; j < n; j++) out[o + j] = f.apply(a[ai + j], bv);
+            switch (f) {
+                case ADD -> { for (int j = 0; j < n; j++) out[o + j] = Binary.ADD.apply(a[ai + j], bv); }
+                case SUB -> { for (int j = 0; j < n; j++) out[o + j] = Binary.SUB.apply(a[ai + j], bv); }
+                case MUL -> { for (int j = 0; j < n; j++) out[o + j] = Binary.MUL.apply(a[ai + j], bv); }
+                case DIV -> { for (int j = 0; j < n; j++) out[o + j] = Binary.DIV.apply(a[ai + j], bv); }
+            }
         } else if (bStep == 1) {
             float av = a[ai];
-            for (int j = 0; j < n; j++) out[o + j] = f.apply(av, b[bi + j]);
+            switch (f) {
+                case ADD -> { for (int j = 0; j < n; j++) out[o + j] = Binary.ADD.apply(av, b[bi + j]); }
+                case SUB -> { for (int j = 0; j < n; j++) out[o + j] = Binary.SUB.apply(av, b[bi + j]); }
+                case MUL -> { for (int j = 0; j < n; j++) out[o + j] = Binary.MUL.apply(av, b[bi + j]); }
+                case DIV -> { for (int j = 0; j < n; j++) out[o + j] = Binary.DIV.apply(av, b[bi + j]); }
+            }
         } else {
-            float v = f.apply(a[ai], b[bi]);
-            for (int j = 0; j < n; j++) out[o + j] = v;
+            Arrays.fill(out, o, o + n, f.apply(a[ai], b[bi]));
         }
     }
 }
