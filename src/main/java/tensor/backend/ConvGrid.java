@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The padded, channel-major layout in which {@link CpuConv} computes a convolution. Channel c of
  * a batch [n, C, h, w] becomes one row holding the n images one after another, each row of an
  * image followed by pad zeros and each image by pad zero rows (wp = w + pad columns, hp = h + pad
- * rows, plane = hp·wp), after a lead-in of pad zero rows and pad zeros: x[b, c, r, col] sits at
+ * rows, plane = hp·wp; more when the padding exceeds the kernel, so that every output pixel has
+ * a position of its own), after a lead-in of pad zero rows and pad zeros: x[b, c, r, col] sits at
  * {@link #lead} + b·plane + r·wp + col. The zeros after a row (an image) are the left (top)
  * padding of the next one. Then tap (ph, q) of output pixel (b, i, j) of a stride-1 convolution
  * reads grid position p + ph·wp + q with p = b·plane + i·wp + j: every tap is one shift of the
@@ -32,8 +33,8 @@ final class ConvGrid {
 
     ConvGrid(ConvGeometry g) {
         this.g = g;
-        wp = g.w() + g.pad();
-        plane = (g.h() + g.pad()) * wp;
+        wp = Math.max(g.w() + g.pad(), (g.wOut() - 1) * g.stride() + 1);          // wider when pad >= kw: every output
+        plane = Math.max(g.h() + g.pad(), (g.hOut() - 1) * g.stride() + 1) * wp;  // pixel gets its own position
         long positions = (long) g.n() * plane;
         columns = (int) ((positions + Sgemm.NR - 1) / Sgemm.NR * Sgemm.NR);
         lead = g.pad() * wp + g.pad();
@@ -74,16 +75,16 @@ final class ConvGrid {
     }
 
     /**
-     * dy [n, cOut, hOut, wOut] into dst [rows, upstreamRow()] (rows ≥ cOut are all zero): row o
-     * holds dy[b, o, i, j] at reach + (the grid position of output pixel (b, i, j)), zeros elsewhere.
+     * dy [n, cOut, hOut, wOut] into dst [cOut, upstreamRow()]: row o holds dy[b, o, i, j] at
+     * reach + (the grid position of output pixel (b, i, j)), zeros elsewhere.
      */
-    void upstream(Parallel parallel, float[] dy, int rows, float[] dst) {
+    void upstream(Parallel parallel, float[] dy, float[] dst) {
         int ho = g.hOut(), wo = g.wOut(), s = g.stride(), row = upstreamRow();
         int outRows = s == 1 && wo == wp ? 1 : ho, len = ho * wo / outRows;        // output rows without gaps are one run
         boolean spill = s == 1 && GridRows.maySpill(len, wp);
-        parallel.forRange(rows, 1, (from, to) -> {
+        parallel.forRange(g.cOut(), 1, (from, to) -> {
             Arrays.fill(dst, from * row, to * row, 0f);
-            for (int o = from; o < Math.min(to, g.cOut()); o++)
+            for (int o = from; o < to; o++)
                 for (int b = 0; b < g.n(); b++)
                     for (int i = 0; i < outRows; i++) {
                         int src = (b * g.cOut() + o) * ho * wo + i * len, at = o * row + reach + b * plane + i * s * wp;

@@ -50,11 +50,15 @@ public final class CpuBackend implements Backend {
     }
 
     @Override public void conv2dBackwardInput(ConvGeometry g, float[] dy, float[] w, float[] dx) {
-        CpuConv.backwardInput(parallel, g, dy, w, dx);
+        CpuConv.backward(parallel, g, null, dy, w, dx, null, null);
     }
 
     @Override public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dBias) {
-        CpuConv.backwardWeight(parallel, g, x, dy, dw, dBias);
+        CpuConv.backward(parallel, g, x, dy, null, null, dw, dBias);
+    }
+
+    @Override public void conv2dBackward(ConvGeometry g, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] dBias) {
+        CpuConv.backward(parallel, g, x, dy, w, dx, dw, dBias);           // dy goes to its grid once
     }
 
     @Override public void unary(Unary f, float p, float[] x, float[] y) {

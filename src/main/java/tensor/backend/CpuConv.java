@@ -1,5 +1,6 @@
 package tensor.backend;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -13,11 +14,13 @@ import jdk.incubator.vector.FloatVector;
  * backward bias    dBias += Σ_{b,t} dy_b[:, t]                 vector lanes, fixed order
  * </pre>
  * dy_grid holds dy at the grid positions of the output pixels and zeros elsewhere, so strided
- * convolutions use the same passes (a stride-1 convolution sampled every s positions). The
- * products are {@link WindowGemm} (batch and pixels together form the gemm's columns, so small
- * images and few channels still make long rows) and {@link DotKernel} (dot products along the
- * grid rows). Each output element is computed by one thread in an order fixed by the geometry,
- * so results never depend on the thread count.
+ * convolutions use the same passes (a stride-1 convolution sampled every s positions). A 1x1
+ * convolution (stride 1, no padding) on images of whole micro-tiles of pixels needs no grid: its
+ * taps are the NCHW channel rows of each image, used in place. The products are
+ * {@link WindowGemm} (batch and pixels together form the gemm's columns, so small images and few
+ * channels still make long rows) and {@link DotKernel} (dot products along the rows). Each
+ * output element is computed by one thread in an order fixed by the geometry, so results never
+ * depend on the thread count.
  */
 final class CpuConv {
     private static final ThreadLocal<float[]> INPUT = new ThreadLocal<>(), UPSTREAM = new ThreadLocal<>(),
@@ -26,49 +29,103 @@ final class CpuConv {
     private CpuConv() {}
 
     static void forward(Parallel parallel, ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
+        int k = g.cIn() * g.kh() * g.kw();
+        if (inPlace(g)) {
+            int p = g.h() * g.w();
+            WindowGemm.compute(parallel, g.cOut(), g.n() * p, k, w, x, rowOffsets(g.cIn(), p),
+                    new WindowGemm.Columns(p, g.cIn() * p, g.cOut() * p), y, false);
+            if (bias != null) addBias(parallel, g, bias, y);
+            return;
+        }
         ConvGrid grid = new ConvGrid(g);
         float[] xGrid = inputGrid(parallel, grid, x);
-        float[] yGrid = scratch(PRODUCT, roundUp(g.cOut(), Sgemm.MR) * grid.columns);
-        WindowGemm.compute(parallel, g.cOut(), grid.columns, g.cIn() * g.kh() * g.kw(), w, xGrid,
-                grid.taps(g.cIn(), grid.inputRow(), 0), yGrid);
+        float[] yGrid = scratch(PRODUCT, g.cOut() * grid.columns);
+        WindowGemm.compute(parallel, g.cOut(), grid.columns, k, w, xGrid, grid.taps(g.cIn(), grid.inputRow(), 0),
+                WindowGemm.Columns.single(grid.columns), yGrid, false);
         grid.output(parallel, yGrid, bias, y);
     }
 
-    static void backwardInput(Parallel parallel, ConvGeometry g, float[] dy, float[] w, float[] dx) {
-        ConvGrid grid = new ConvGrid(g);
-        float[] dyGrid = scratch(UPSTREAM, g.cOut() * grid.upstreamRow());
-        grid.upstream(parallel, dy, g.cOut(), dyGrid);
-        float[] dxGrid = scratch(PRODUCT, roundUp(g.cIn(), Sgemm.MR) * grid.columns);
-        WindowGemm.compute(parallel, g.cIn(), grid.columns, g.cOut() * g.kh() * g.kw(), flipped(g, w), dyGrid,
-                grid.taps(g.cOut(), grid.upstreamRow(), grid.lead), dxGrid);
-        grid.addInput(parallel, dxGrid, dx);
+    /**
+     * Both backward passes from one dy: dx += ∂L/∂x when dx is not null, dw += ∂L/∂w when dw is
+     * not null, dBias += Σ dy when dBias is not null.
+     */
+    static void backward(Parallel parallel, ConvGeometry g, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] dBias) {
+        int k = g.cIn() * g.kh() * g.kw();
+        if (inPlace(g)) {
+            int p = g.h() * g.w();
+            if (dx != null)
+                WindowGemm.compute(parallel, g.cIn(), g.n() * p, g.cOut(), flipped(g, w), dy, rowOffsets(g.cOut(), p),
+                        new WindowGemm.Columns(p, g.cOut() * p, g.cIn() * p), dx, true);
+            if (dw != null)
+                weightGradient(parallel, g.n(), p, dy, rowOffsets(g.cOut(), p), g.cOut() * p, x, rowOffsets(k, p), g.cIn() * p, dw);
+        } else {
+            ConvGrid grid = new ConvGrid(g);
+            float[] dyGrid = scratch(UPSTREAM, g.cOut() * grid.upstreamRow());
+            grid.upstream(parallel, dy, dyGrid);
+            if (dx != null) {
+                float[] dxGrid = scratch(PRODUCT, g.cIn() * grid.columns);
+                WindowGemm.compute(parallel, g.cIn(), grid.columns, g.cOut() * g.kh() * g.kw(), flipped(g, w), dyGrid,
+                        grid.taps(g.cOut(), grid.upstreamRow(), grid.lead), WindowGemm.Columns.single(grid.columns), dxGrid, false);
+                grid.addInput(parallel, dxGrid, dx);
+            }
+            if (dw != null) {
+                int[] dyRows = rowOffsets(g.cOut(), grid.upstreamRow());
+                for (int o = 0; o < dyRows.length; o++) dyRows[o] += grid.reach;
+                weightGradient(parallel, 1, grid.columns, dyGrid, dyRows, 0, inputGrid(parallel, grid, x),
+                        grid.taps(g.cIn(), grid.inputRow(), 0), 0, dw);
+            }
+        }
+        if (dBias != null) biasGradient(parallel, g.n(), g.cOut(), g.hOut() * g.wOut(), dy, dBias);
     }
 
     /**
-     * dW[o, (c, ph, q)] += Σ_p dy_grid[o, p] · x_grid[c, p + ph·wp + q] over all grid positions p,
-     * in tiles of {@link DotKernel#ROWS_A} outputs × {@link DotKernel#ROWS_B} taps (the last tiles
-     * padded with zero rows of dy and repeated taps whose sums are dropped).
+     * dW[o, t] += Σ_s Σ_p dy[dyRows[o] + s·dySegment + p] · x[taps[t] + s·xSegment + p] (rows of
+     * segments × length), in tiles of {@link DotKernel#ROWS_A} outputs × {@link DotKernel#ROWS_B}
+     * taps; the last tiles are completed with repeats of the first row whose sums are dropped.
      */
-    static void backwardWeight(Parallel parallel, ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dBias) {
-        ConvGrid grid = new ConvGrid(g);
-        int k = g.cIn() * g.kh() * g.kw(), outRows = roundUp(g.cOut(), DotKernel.ROWS_A), taps = roundUp(k, DotKernel.ROWS_B);
-        float[] xGrid = inputGrid(parallel, grid, x);
-        float[] dyGrid = scratch(UPSTREAM, outRows * grid.upstreamRow());
-        grid.upstream(parallel, dy, outRows, dyGrid);
-        int[] dyRows = new int[outRows], tapRows = new int[taps];
-        for (int o = 0; o < outRows; o++) dyRows[o] = o * grid.upstreamRow() + grid.reach;
-        System.arraycopy(grid.taps(g.cIn(), grid.inputRow(), 0), 0, tapRows, 0, k);
-        int tapTiles = taps / DotKernel.ROWS_B;
-        parallel.forRange(outRows / DotKernel.ROWS_A * tapTiles, 1, (from, to) -> {
+    private static void weightGradient(Parallel parallel, int segments, int length, float[] dy, int[] dyRows, int dySegment,
+                                       float[] x, int[] taps, int xSegment, float[] dw) {
+        int outputs = dyRows.length, k = taps.length;
+        int[] rows = completed(dyRows, DotKernel.ROWS_A), tapRows = completed(taps, DotKernel.ROWS_B);
+        int tapTiles = tapRows.length / DotKernel.ROWS_B;
+        parallel.forRange(rows.length / DotKernel.ROWS_A * tapTiles, 1, (from, to) -> {
             float[] sums = new float[DotKernel.ROWS_A * DotKernel.ROWS_B], lanes = DotKernel.lanes();
             for (int tile = from; tile < to; tile++) {
                 int o0 = tile / tapTiles * DotKernel.ROWS_A, t0 = tile % tapTiles * DotKernel.ROWS_B;
-                DotKernel.run(grid.columns, dyGrid, dyRows, o0, xGrid, tapRows, t0, sums, lanes);
-                for (int i = 0; i < DotKernel.ROWS_A && o0 + i < g.cOut(); i++)
+                DotKernel.run(segments, length, dy, rows, o0, dySegment, x, tapRows, t0, xSegment, sums, lanes);
+                for (int i = 0; i < DotKernel.ROWS_A && o0 + i < outputs; i++)
                     for (int j = 0; j < DotKernel.ROWS_B && t0 + j < k; j++) dw[(o0 + i) * k + t0 + j] += sums[i * DotKernel.ROWS_B + j];
             }
         });
-        if (dBias != null) biasGradient(parallel, g.n(), g.cOut(), g.hOut() * g.wOut(), dy, dBias);
+    }
+
+    /** {@code offsets} extended to a multiple of {@code tile} entries with repeats of the first. */
+    private static int[] completed(int[] offsets, int tile) {
+        int[] out = Arrays.copyOf(offsets, roundUp(offsets.length, tile));
+        Arrays.fill(out, offsets.length, out.length, offsets[0]);
+        return out;
+    }
+
+    /** A 1x1 convolution with stride 1, no padding and whole micro-tiles of pixels per image: computed on x, dy, y, dx in place. */
+    private static boolean inPlace(ConvGeometry g) {
+        return g.kh() == 1 && g.kw() == 1 && g.stride() == 1 && g.pad() == 0 && g.h() * g.w() % Sgemm.NR == 0;
+    }
+
+    /** Row offsets r·stride for r < rows. */
+    private static int[] rowOffsets(int rows, int stride) {
+        int[] r = new int[rows];
+        for (int i = 0; i < rows; i++) r[i] = i * stride;
+        return r;
+    }
+
+    private static void addBias(Parallel parallel, ConvGeometry g, float[] bias, float[] y) {
+        int p = g.h() * g.w();
+        parallel.forRange(g.n() * g.cOut(), 1, (from, to) -> {
+            for (int plane = from; plane < to; plane++) {
+                float add = bias[plane % g.cOut()];
+                for (int t = plane * p; t < (plane + 1) * p; t++) y[t] += add;
+            }
+        });
     }
 
     private static float[] inputGrid(Parallel parallel, ConvGrid grid, float[] x) {

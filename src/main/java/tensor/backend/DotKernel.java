@@ -5,11 +5,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked kernel of the convolution weight gradient: the {@link #ROWS_A} ×
- * {@link #ROWS_B} dot products of long rows, out[i·ROWS_B + j] = Σ_{p < length} a[aRow_i + p] ·
- * b[bRow_j + p] for aRow_i = aRows[ai + i], bRow_j = bRows[bi + j]. Lane l of accumulator (i, j)
- * sums the terms p ≡ l (mod VL) in increasing p with fused multiply-adds; then the lanes are added
- * in index order. length must be a multiple of VL. 24 accumulators, 4 rows of a and one row of b
- * take 29 of the 32 AVX-512 registers (spelled out one by one so the JIT keeps them there).
+ * {@link #ROWS_B} dot products of long rows made of segments,
+ * out[i·ROWS_B + j] = Σ_{s < segments} Σ_{p < length} a[aRow_i + s·aSegment + p] · b[bRow_j + s·bSegment + p]
+ * for aRow_i = aRows[ai + i], bRow_j = bRows[bi + j] (one segment of a grid row, or one per image
+ * of NCHW channel rows). Lane l of accumulator (i, j) sums the terms p ≡ l (mod VL) in increasing
+ * (s, p) with fused multiply-adds; then the lanes are added in index order. length must be a
+ * multiple of VL. 24 accumulators, 4 rows of a and one row of b take 29 of the 32 AVX-512
+ * registers (spelled out one by one so the JIT keeps them there).
  */
 final class DotKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -18,28 +20,37 @@ final class DotKernel {
 
     private DotKernel() {}
 
-    static void run(int length, float[] a, int[] aRows, int ai, float[] b, int[] bRows, int bi, float[] out, float[] lanes) {
-        int a0 = aRows[ai], a1 = aRows[ai + 1], a2 = aRows[ai + 2], a3 = aRows[ai + 3];
-        int b0 = bRows[bi], b1 = bRows[bi + 1], b2 = bRows[bi + 2], b3 = bRows[bi + 3], b4 = bRows[bi + 4], b5 = bRows[bi + 5];
+    static void run(int segments, int length, float[] a, int[] aRows, int ai, int aSegment,
+                    float[] b, int[] bRows, int bi, int bSegment, float[] out, float[] lanes) {
         FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00, s04 = s00, s05 = s00;
         FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00, s14 = s00, s15 = s00;
         FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00, s24 = s00, s25 = s00;
         FloatVector s30 = s00, s31 = s00, s32 = s00, s33 = s00, s34 = s00, s35 = s00;
-        for (int p = 0; p < length; p += VL) {
-            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p), x1 = FloatVector.fromArray(SPECIES, a, a1 + p);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a2 + p), x3 = FloatVector.fromArray(SPECIES, a, a3 + p);
-            FloatVector y = FloatVector.fromArray(SPECIES, b, b0 + p);
+        int a0 = aRows[ai], a1 = aRows[ai + 1], a2 = aRows[ai + 2], a3 = aRows[ai + 3];
+        int b0 = bRows[bi], b1 = bRows[bi + 1], b2 = bRows[bi + 2], b3 = bRows[bi + 3], b4 = bRows[bi + 4], b5 = bRows[bi + 5];
+        // One loop over all segments (a nested loop would make the JIT box the accumulators).
+        for (int q = 0, total = segments * length, p = 0, sa = 0, sb = 0; q < total; q += VL) {
+            int pa = sa + p, pb = sb + p;
+            FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + pa), x1 = FloatVector.fromArray(SPECIES, a, a1 + pa);
+            FloatVector x2 = FloatVector.fromArray(SPECIES, a, a2 + pa), x3 = FloatVector.fromArray(SPECIES, a, a3 + pa);
+            FloatVector y = FloatVector.fromArray(SPECIES, b, b0 + pb);
             s00 = x0.fma(y, s00); s10 = x1.fma(y, s10); s20 = x2.fma(y, s20); s30 = x3.fma(y, s30);
-            y = FloatVector.fromArray(SPECIES, b, b1 + p);
+            y = FloatVector.fromArray(SPECIES, b, b1 + pb);
             s01 = x0.fma(y, s01); s11 = x1.fma(y, s11); s21 = x2.fma(y, s21); s31 = x3.fma(y, s31);
-            y = FloatVector.fromArray(SPECIES, b, b2 + p);
+            y = FloatVector.fromArray(SPECIES, b, b2 + pb);
             s02 = x0.fma(y, s02); s12 = x1.fma(y, s12); s22 = x2.fma(y, s22); s32 = x3.fma(y, s32);
-            y = FloatVector.fromArray(SPECIES, b, b3 + p);
+            y = FloatVector.fromArray(SPECIES, b, b3 + pb);
             s03 = x0.fma(y, s03); s13 = x1.fma(y, s13); s23 = x2.fma(y, s23); s33 = x3.fma(y, s33);
-            y = FloatVector.fromArray(SPECIES, b, b4 + p);
+            y = FloatVector.fromArray(SPECIES, b, b4 + pb);
             s04 = x0.fma(y, s04); s14 = x1.fma(y, s14); s24 = x2.fma(y, s24); s34 = x3.fma(y, s34);
-            y = FloatVector.fromArray(SPECIES, b, b5 + p);
+            y = FloatVector.fromArray(SPECIES, b, b5 + pb);
             s05 = x0.fma(y, s05); s15 = x1.fma(y, s15); s25 = x2.fma(y, s25); s35 = x3.fma(y, s35);
+            p += VL;
+            if (p == length) {
+                p = 0;
+                sa += aSegment;
+                sb += bSegment;
+            }
         }
         // Written out rather than in a loop over an array of vectors, which the JIT would box.
         s00.intoArray(lanes, 0);        s01.intoArray(lanes, VL);       s02.intoArray(lanes, 2 * VL);

@@ -3,41 +3,71 @@ package tensor.backend;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * C = A · B where row p of B is a window of one array, B[p, j] = b[rows[p] + j]: the product of
- * a weight matrix with the shifted grid rows of {@link ConvGrid}. A [m, k] is row-major; C is
- * [⌈m/MR⌉·MR, n] row-major and overwritten (its rows past m get zeros). n must be a multiple of
- * {@link Sgemm#NR}.
+ * C (+)= A · B where row p of B is a window of one array, B[p, j] = b[rows[p] + offset of column
+ * j]: the product of a weight matrix with the shifted grid rows of {@link ConvGrid}, or with the
+ * channel rows of NCHW images. A [m, k] is row-major. The n columns come in blocks of
+ * {@link Columns#width} (one block for a grid, one per image for NCHW), and C holds m rows of a
+ * block's columns, {@code width} apart.
  *
  * <p>A is packed once into MR-row slivers per k-block; each column tile of NR copies its k-block
- * of B rows into a small panel and runs {@link MicroKernel} for every row sliver. The k-blocks
- * of {@link Sgemm#KC} rows are summed in increasing order, like {@link Sgemm}; the column tiles
- * are spread over the threads, so the results never depend on the thread count.
+ * of B rows into a small panel and runs {@link MicroKernel} for every row sliver (a last sliver
+ * of fewer than MR rows goes through a tile buffer). The k-blocks of {@link Sgemm#KC} rows are
+ * summed in increasing order, like {@link Sgemm}; the column tiles are spread over the threads,
+ * so the results never depend on the thread count.
  */
 final class WindowGemm {
     private static final int MR = Sgemm.MR, NR = Sgemm.NR, KC = Sgemm.KC, VL = Sgemm.VL;
     /** Below this many multiply-adds per task the work stays on fewer threads. */
     private static final long MIN_TASK_WORK = 1L << 18;
-    private static final ThreadLocal<float[]> PANEL = ThreadLocal.withInitial(() -> new float[KC * NR]);
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[][] {new float[KC * NR], new float[MR * NR]});
     private static final ThreadLocal<float[]> PACKED_A = new ThreadLocal<>();
+
+    /**
+     * Blocks of {@code width} columns (a multiple of NR); block q starts at q·bBlock in b (added
+     * to the row offsets) and at q·cBlock in c.
+     */
+    record Columns(int width, int bBlock, int cBlock) {
+        Columns {
+            if (width % NR != 0) throw new IllegalArgumentException("column blocks of " + width + " are not whole tiles of " + NR);
+        }
+
+        /** All n columns in one block (a grid): C is [m, n]. */
+        static Columns single(int n) {
+            return new Columns(n, 0, 0);
+        }
+    }
 
     private WindowGemm() {}
 
-    static void compute(Parallel parallel, int m, int n, int k, float[] a, float[] b, int[] rows, float[] c) {
-        int mr = (m + MR - 1) / MR * MR;
+    static void compute(Parallel parallel, int m, int n, int k, float[] a, float[] b, int[] rows, Columns columns,
+                        float[] c, boolean accumulate) {
+        int mr = (m + MR - 1) / MR * MR, ldc = columns.width();
         float[] aPacked = packA(m, mr, k, a);
         long tileWork = (long) mr * k * NR;
         parallel.forRange(n / NR, (int) Math.max(1, MIN_TASK_WORK / tileWork), (from, to) -> {
-            float[] panel = PANEL.get();
-            for (int tile = from; tile < to; tile++) {
-                int j0 = tile * NR;
+            float[][] buffers = BUFFERS.get();
+            float[] panel = buffers[0], tile = buffers[1];
+            for (int t = from; t < to; t++) {
+                int block = t * NR / ldc, j = t * NR % ldc;
+                int bOff = block * columns.bBlock() + j, cOff = block * columns.cBlock() + j;
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
+                    boolean overwrite = pc == 0 && !accumulate;
                     for (int p = 0; p < kc; p++) {
-                        int src = rows[pc + p] + j0;
+                        int src = rows[pc + p] + bOff;
                         for (int v = 0; v < NR; v += VL) FloatVector.fromArray(Sgemm.SPECIES, b, src + v).intoArray(panel, p * NR + v);
                     }
-                    for (int ir = 0; ir < mr; ir += MR)
-                        MicroKernel.run(kc, aPacked, mr * pc + ir * kc, panel, 0, c, ir * n + j0, n, pc == 0);
+                    for (int ir = 0; ir < mr; ir += MR) {
+                        int ci = cOff + ir * ldc;
+                        if (ir + MR <= m) {
+                            MicroKernel.run(kc, aPacked, mr * pc + ir * kc, panel, 0, c, ci, ldc, overwrite);
+                            continue;
+                        }
+                        MicroKernel.run(kc, aPacked, mr * pc + ir * kc, panel, 0, tile, 0, NR, true);
+                        for (int i = 0; i < m - ir; i++)
+                            for (int jj = 0; jj < NR; jj++)
+                                c[ci + i * ldc + jj] = overwrite ? tile[i * NR + jj] : c[ci + i * ldc + jj] + tile[i * NR + jj];
+                    }
                 }
             }
         });
