@@ -1,6 +1,9 @@
 package tensor.backend;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The element-wise loops of {@link CpuBackend} over a range of elements, computing exactly what
@@ -13,6 +16,8 @@ import java.util.Arrays;
  * {@link Binary}.
  */
 final class ElementwiseLoops {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
     private ElementwiseLoops() {}
 
     /** y[i] = f(x[i]; p) for i in [from, to). */
@@ -26,7 +31,7 @@ final class ElementwiseLoops {
             case POW -> { for (int i = from; i < to; i++) y[i] = Unary.POW.apply(x[i], p); }
             case SIGMOID -> { for (int i = from; i < to; i++) y[i] = Unary.SIGMOID.apply(x[i], p); }
             case LOG_SIGMOID -> { for (int i = from; i < to; i++) y[i] = Unary.LOG_SIGMOID.apply(x[i], p); }
-            case RELU -> { for (int i = from; i < to; i++) y[i] = Unary.RELU.apply(x[i], p); }
+            case RELU -> reluVectors(x, y, from, to);
             case CLAMP_MIN -> { for (int i = from; i < to; i++) y[i] = Unary.CLAMP_MIN.apply(x[i], p); }
             case SCALE -> { for (int i = from; i < to; i++) y[i] = Unary.SCALE.apply(x[i], p); }
             case ADD_SCALAR -> { for (int i = from; i < to; i++) y[i] = Unary.ADD_SCALAR.apply(x[i], p); }
@@ -44,11 +49,37 @@ final class ElementwiseLoops {
             case POW -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.POW.derivative(x[i], y[i], p); }
             case SIGMOID -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.SIGMOID.derivative(x[i], y[i], p); }
             case LOG_SIGMOID -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.LOG_SIGMOID.derivative(x[i], y[i], p); }
-            case RELU -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.RELU.derivative(x[i], y[i], p); }
+            case RELU -> reluBackwardVectors(x, dy, dx, from, to);
             case CLAMP_MIN -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.CLAMP_MIN.derivative(x[i], y[i], p); }
             case SCALE -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.SCALE.derivative(x[i], y[i], p); }
             case ADD_SCALAR -> { for (int i = from; i < to; i++) dx[i] += dy[i] * Unary.ADD_SCALAR.derivative(x[i], y[i], p); }
         }
+    }
+
+    /**
+     * ReLU, the most frequent large element-wise op (every convolution net), with whole vectors:
+     * y = x where x > 0, else 0 (so NaN → 0 and −0 → 0, as {@link Unary#RELU}); the elements past
+     * the last whole vector by the scalar definition.
+     */
+    private static void reluVectors(float[] x, float[] y, int from, int to) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        int i = from;
+        for (int bound = from + SPECIES.loopBound(to - from); i < bound; i += SPECIES.length()) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
+        }
+        for (; i < to; i++) y[i] = Unary.RELU.apply(x[i], 0f);
+    }
+
+    /** dx += dy · 1[x > 0] with whole vectors, the same float operations as {@link Unary#RELU}'s chain rule. */
+    private static void reluBackwardVectors(float[] x, float[] dy, float[] dx, int from, int to) {
+        FloatVector zero = FloatVector.zero(SPECIES), one = FloatVector.broadcast(SPECIES, 1f);
+        int i = from;
+        for (int bound = from + SPECIES.loopBound(to - from); i < bound; i += SPECIES.length()) {
+            FloatVector slope = zero.blend(one, FloatVector.fromArray(SPECIES, x, i).compare(VectorOperators.GT, 0f));
+            FloatVector.fromArray(SPECIES, dx, i).add(FloatVector.fromArray(SPECIES, dy, i).mul(slope)).intoArray(dx, i);
+        }
+        for (; i < to; i++) dx[i] += dy[i] * Unary.RELU.derivative(x[i], 0f, 0f);
     }
 
     /**
