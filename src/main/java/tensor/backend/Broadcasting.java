@@ -70,65 +70,126 @@ final class Broadcasting {
     /**
      * out += x summed down to outShape. The axes of x (size-1 axes dropped) are grouped into
      * runs of adjacent kept or summed axes; each output element adds its inputs in increasing
-     * x index, i.e. over the summed runs in lexicographic order, as the reference does.
+     * x index, i.e. over the summed runs in lexicographic order, as the reference does. Where
+     * the innermost run is summed, each output is one chain of dependent additions, so four
+     * outputs are summed side by side (each in its own order) to overlap their chains.
      */
     static void sumTo(Parallel parallel, float[] x, Shape xShape, float[] out, Shape outShape) {
-        int[] outStrides = Reference.broadcastStrides(outShape, xShape), dims = xShape.dims(), xStrides = xShape.strides();
         if (x.length == 0) return;
-        int[] size = new int[dims.length], xStride = new int[dims.length], oStride = new int[dims.length];
-        boolean[] kept = new boolean[dims.length];
-        int runs = 0;
-        for (int d = 0; d < dims.length; d++) {
-            if (dims[d] == 1) continue;
-            boolean k = outStrides[d] != 0;
-            if (runs == 0 || kept[runs - 1] != k) {
-                kept[runs] = k;
-                size[runs++] = 1;
-            }
-            size[runs - 1] *= dims[d];                 // adjacent axes of a run are contiguous:
-            xStride[runs - 1] = xStrides[d];           // the run steps like its innermost axis
-            oStride[runs - 1] = outStrides[d];
-        }
-        if (runs == 0) {
+        SumRuns plan = new SumRuns(xShape, outShape);
+        if (plan.runs == 0) {
             out[0] += x[0];
             return;
         }
-        int nRuns = runs;
-        boolean innerKept = kept[runs - 1];
-        int inner = innerKept ? size[runs - 1] : 1, chunks = (inner + CHUNK - 1) / CHUNK;
+        int inner = plan.innerKept ? plan.size[plan.runs - 1] : 1, chunks = (inner + CHUNK - 1) / CHUNK;
         int summedPerOutput = x.length / out.length;
         int minItems = (int) Math.max(1, MIN_WORK_PER_TASK / ((long) summedPerOutput * Math.min(inner, CHUNK)));
         parallel.forRange(out.length / inner * chunks, minItems, (from, to) -> {
-            for (int item = from; item < to; item++) {
-                int rem = item / chunks, j0 = item % chunks * CHUNK, j1 = Math.min(inner, j0 + CHUNK);
-                int xBase = 0, oBase = 0;
-                for (int r = innerKept ? nRuns - 2 : nRuns - 1; r >= 0; r--) {      // kept runs: this output row
-                    if (!kept[r]) continue;
-                    int coord = rem % size[r];
-                    rem /= size[r];
-                    xBase += coord * xStride[r];
-                    oBase += coord * oStride[r];
+            if (plan.innerKept) {
+                for (int item = from; item < to; item++) {
+                    int row = item / chunks, j0 = item % chunks * CHUNK, j1 = Math.min(inner, j0 + CHUNK);
+                    int xBase = plan.xBase(row), oBase = plan.oBase(row);
+                    for (int combo = 0; combo < plan.combos; combo++)
+                        for (int j = j0, xOff = xBase + plan.comboOffset(combo); j < j1; j++) out[oBase + j] += x[xOff + j];
                 }
-                // Summed runs other than a trailing one, in lexicographic order; a trailing summed
-                // run is contiguous (stride 1) and is summed by the innermost loop.
-                int lastOdometerRun = innerKept ? nRuns - 1 : nRuns - 2, combos = 1;
-                for (int r = 0; r <= lastOdometerRun; r++) if (!kept[r]) combos *= size[r];
-                float acc = innerKept ? 0f : out[oBase];
-                for (int combo = 0; combo < combos; combo++) {
-                    int crem = combo, xOff = xBase;
-                    for (int r = lastOdometerRun; r >= 0; r--) {
-                        if (kept[r]) continue;
-                        xOff += crem % size[r] * xStride[r];
-                        crem /= size[r];
-                    }
-                    if (innerKept) {
-                        for (int j = j0; j < j1; j++) out[oBase + j] += x[xOff + j];
-                    } else {
-                        for (int t = 0, n = size[nRuns - 1]; t < n; t++) acc += x[xOff + t];
+                return;
+            }
+            int n = plan.size[plan.runs - 1], item = from;
+            for (; item + 4 <= to; item += 4) {
+                int x0 = plan.xBase(item), x1 = plan.xBase(item + 1), x2 = plan.xBase(item + 2), x3 = plan.xBase(item + 3);
+                int o0 = plan.oBase(item), o1 = plan.oBase(item + 1), o2 = plan.oBase(item + 2), o3 = plan.oBase(item + 3);
+                float a0 = out[o0], a1 = out[o1], a2 = out[o2], a3 = out[o3];
+                for (int combo = 0; combo < plan.combos; combo++) {
+                    int off = plan.comboOffset(combo);
+                    for (int t = off; t < off + n; t++) {
+                        a0 += x[x0 + t];
+                        a1 += x[x1 + t];
+                        a2 += x[x2 + t];
+                        a3 += x[x3 + t];
                     }
                 }
-                if (!innerKept) out[oBase] = acc;
+                out[o0] = a0;
+                out[o1] = a1;
+                out[o2] = a2;
+                out[o3] = a3;
+            }
+            for (; item < to; item++) {
+                int xBase = plan.xBase(item), oBase = plan.oBase(item);
+                float acc = out[oBase];
+                for (int combo = 0; combo < plan.combos; combo++)
+                    for (int t = 0, xOff = xBase + plan.comboOffset(combo); t < n; t++) acc += x[xOff + t];
+                out[oBase] = acc;
             }
         });
+    }
+
+    /**
+     * The runs of adjacent kept or summed axes of a sumTo (size-1 axes dropped), each stepping
+     * like its innermost axis. An output row (the kept runs, less a trailing kept run) starts at
+     * {@link #xBase} in x and {@link #oBase} in out; its inputs are the {@link #combos}
+     * combinations of the summed runs other than a trailing one, in lexicographic order, at
+     * {@link #comboOffset}, then (when the trailing run is summed) its contiguous elements.
+     */
+    private static final class SumRuns {
+        final int[] size, xStride, oStride;
+        final boolean[] kept;
+        final int runs;
+        final boolean innerKept;
+        final int combos, lastOdometerRun;
+
+        SumRuns(Shape xShape, Shape outShape) {
+            int[] outStrides = Reference.broadcastStrides(outShape, xShape), dims = xShape.dims(), xStrides = xShape.strides();
+            size = new int[dims.length];
+            xStride = new int[dims.length];
+            oStride = new int[dims.length];
+            kept = new boolean[dims.length];
+            int r = 0;
+            for (int d = 0; d < dims.length; d++) {
+                if (dims[d] == 1) continue;
+                boolean k = outStrides[d] != 0;
+                if (r == 0 || kept[r - 1] != k) {
+                    kept[r] = k;
+                    size[r++] = 1;
+                }
+                size[r - 1] *= dims[d];                 // adjacent axes of a run are contiguous:
+                xStride[r - 1] = xStrides[d];           // the run steps like its innermost axis
+                oStride[r - 1] = outStrides[d];
+            }
+            runs = r;
+            innerKept = r > 0 && kept[r - 1];
+            lastOdometerRun = innerKept ? r - 1 : r - 2;
+            int c = 1;
+            for (int q = 0; q <= lastOdometerRun; q++) if (!kept[q]) c *= size[q];
+            combos = c;
+        }
+
+        int xBase(int row) {
+            return base(row, xStride);
+        }
+
+        int oBase(int row) {
+            return base(row, oStride);
+        }
+
+        /** The offset of output row {@code row} (its coordinates in the kept runs) with the given strides. */
+        private int base(int row, int[] stride) {
+            int rem = row, at = 0;
+            for (int q = innerKept ? runs - 2 : runs - 1; q >= 0; q--) {
+                if (!kept[q]) continue;
+                at += rem % size[q] * stride[q];
+                rem /= size[q];
+            }
+            return at;
+        }
+
+        int comboOffset(int combo) {
+            int rem = combo, at = 0;
+            for (int q = lastOdometerRun; q >= 0; q--) {
+                if (kept[q]) continue;
+                at += rem % size[q] * xStride[q];
+                rem /= size[q];
+            }
+            return at;
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Parallel {
     /** How long an idle worker spins before it parks. */
-    private static final long SPIN_NANOS = 200_000;
+    private static final long SPIN_NANOS = 500_000;
     private static final String WORKER_NAME = "tensor-worker";
 
     private final int threads;
