@@ -9,9 +9,10 @@ import jdk.incubator.vector.FloatVector;
  * {@link Columns#width} (one block for a grid, one per image for NCHW), and C holds m rows of a
  * block's columns, {@code width} apart.
  *
- * <p>A is packed once into MR-row slivers per k-block; each column tile of NR copies its k-block
- * of B rows into a small panel and runs {@link MicroKernel} for every row sliver (a last sliver
- * of fewer than MR rows goes through a tile buffer). The k-blocks of {@link Sgemm#KC} rows are
+ * <p>A is packed once into MR-row slivers per k-block; groups of {@link #TILES} column tiles of NR
+ * copy their k-block of B rows into a row-major panel (row by row, so that each row is read and
+ * written as one stream) and run {@link MicroKernel} for every tile and row sliver (a last sliver of fewer than MR rows goes
+ * through a tile buffer). The k-blocks of {@link Sgemm#KC} rows are
  * summed in increasing order, like {@link Sgemm}; the column tiles are spread over the threads,
  * so the results never depend on the thread count.
  */
@@ -19,7 +20,10 @@ final class WindowGemm {
     private static final int MR = Sgemm.MR, NR = Sgemm.NR, KC = Sgemm.KC, VL = Sgemm.VL;
     /** Below this many multiply-adds per task the work stays on fewer threads. */
     private static final long MIN_TASK_WORK = 1L << 18;
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[][] {new float[KC * NR], new float[MR * NR]});
+    /** Column tiles packed together: their B rows are read as streams of TILES·NR floats. */
+    private static final int TILES = 16;
+    private static final ThreadLocal<float[][]> BUFFERS =
+            ThreadLocal.withInitial(() -> new float[][] {new float[TILES * KC * NR], new float[MR * NR]});
     private static final ThreadLocal<float[]> PACKED_A = new ThreadLocal<>();
 
     /**
@@ -47,27 +51,35 @@ final class WindowGemm {
         parallel.forRange(n / NR, (int) Math.max(1, MIN_TASK_WORK / tileWork), (from, to) -> {
             float[][] buffers = BUFFERS.get();
             float[] panel = buffers[0], tile = buffers[1];
-            for (int t = from; t < to; t++) {
-                int block = t * NR / ldc, j = t * NR % ldc;
-                int bOff = block * columns.bBlock() + j, cOff = block * columns.cBlock() + j;
+            int[] bOff = new int[TILES], cOff = new int[TILES];
+            for (int t0 = from; t0 < to; t0 += TILES) {
+                int tiles = Math.min(TILES, to - t0);
+                for (int t = 0; t < tiles; t++) {
+                    int block = (t0 + t) * NR / ldc, j = (t0 + t) * NR % ldc;
+                    bOff[t] = block * columns.bBlock() + j;
+                    cOff[t] = block * columns.cBlock() + j;
+                }
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
                     boolean overwrite = pc == 0 && !accumulate;
-                    for (int p = 0; p < kc; p++) {
-                        int src = rows[pc + p] + bOff;
-                        for (int v = 0; v < NR; v += VL) FloatVector.fromArray(Sgemm.SPECIES, b, src + v).intoArray(panel, p * NR + v);
+                    for (int p = 0; p < kc; p++) {                 // row by row: each B row is read as one stream
+                        int row = rows[pc + p];
+                        for (int t = 0; t < tiles; t++)
+                            for (int v = 0; v < NR; v += VL)
+                                FloatVector.fromArray(Sgemm.SPECIES, b, row + bOff[t] + v).intoArray(panel, (p * tiles + t) * NR + v);
                     }
-                    for (int ir = 0; ir < mr; ir += MR) {
-                        int ci = cOff + ir * ldc;
-                        if (ir + MR <= m) {
-                            MicroKernel.run(kc, aPacked, mr * pc + ir * kc, panel, 0, c, ci, ldc, overwrite);
-                            continue;
+                    for (int t = 0; t < tiles; t++)
+                        for (int ir = 0; ir < mr; ir += MR) {
+                            int ci = cOff[t] + ir * ldc, ai = mr * pc + ir * kc, bi = t * NR, ldb = tiles * NR;
+                            if (ir + MR <= m) {
+                                MicroKernel.run(kc, aPacked, ai, panel, bi, ldb, c, ci, ldc, overwrite);
+                                continue;
+                            }
+                            MicroKernel.run(kc, aPacked, ai, panel, bi, ldb, tile, 0, NR, true);
+                            for (int i = 0; i < m - ir; i++)
+                                for (int jj = 0; jj < NR; jj++)
+                                    c[ci + i * ldc + jj] = overwrite ? tile[i * NR + jj] : c[ci + i * ldc + jj] + tile[i * NR + jj];
                         }
-                        MicroKernel.run(kc, aPacked, mr * pc + ir * kc, panel, 0, tile, 0, NR, true);
-                        for (int i = 0; i < m - ir; i++)
-                            for (int jj = 0; jj < NR; jj++)
-                                c[ci + i * ldc + jj] = overwrite ? tile[i * NR + jj] : c[ci + i * ldc + jj] + tile[i * NR + jj];
-                    }
                 }
             }
         });
