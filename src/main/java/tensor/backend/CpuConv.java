@@ -28,6 +28,10 @@ final class CpuConv {
 
     /** The floats of the rows that the weight gradient's tiles share at a time (half of a 1 MiB L2). */
     private static final int CACHE_FLOATS = 1 << 17;
+    /** Weight-gradient tiles swept together (their accumulators take 96 KiB). */
+    private static final int TILE_GROUP = 64;
+    private static final ThreadLocal<float[]> ACCUMULATORS =
+            ThreadLocal.withInitial(() -> new float[TILE_GROUP * DotKernel.ACCUMULATORS]);
 
     private CpuConv() {}
 
@@ -85,9 +89,9 @@ final class CpuConv {
      * dW[o, t] += Σ_s Σ_p dy[dyRows[o] + s·dySegment + p] · x[taps[t] + s·xSegment + p] (rows of
      * segments × length, drawn from {@code xRows} distinct rows of x), in tiles of
      * {@link DotKernel#ROWS_A} outputs × {@link DotKernel#ROWS_B} taps; the last tiles are completed
-     * with repeats of the first row whose sums are dropped. Each thread sweeps its tiles over one
-     * range of positions after another, sized so that the range of every row fits in
-     * {@link #CACHE_FLOATS}.
+     * with repeats of the first row whose sums are dropped. Each thread sweeps groups of
+     * {@link #TILE_GROUP} of its tiles over one range of positions after another, sized so that
+     * the range of every row fits in {@link #CACHE_FLOATS}.
      */
     private static void weightGradient(Parallel parallel, int segments, int length, float[] dy, int[] dyRows, int dySegment,
                                        float[] x, int[] taps, int xSegment, int xRows, float[] dw) {
@@ -95,18 +99,21 @@ final class CpuConv {
         int[] rows = completed(dyRows, DotKernel.ROWS_A), tapRows = completed(taps, DotKernel.ROWS_B);
         int tapTiles = tapRows.length / DotKernel.ROWS_B, tiles = rows.length / DotKernel.ROWS_A * tapTiles;
         int range = Math.max(Sgemm.VL, CACHE_FLOATS / (rows.length + xRows) / Sgemm.VL * Sgemm.VL);
-        float[] acc = new float[tiles * DotKernel.ACCUMULATORS];
         parallel.forRange(tiles, 1, (from, to) -> {
-            for (int q0 = 0; q0 < total; q0 += range)
-                for (int tile = from; tile < to; tile++)
-                    DotKernel.accumulate(q0, Math.min(total, q0 + range), length, dy, rows, tile / tapTiles * DotKernel.ROWS_A, dySegment,
-                            x, tapRows, tile % tapTiles * DotKernel.ROWS_B, xSegment, acc, tile * DotKernel.ACCUMULATORS);
-            float[] sums = new float[DotKernel.ROWS_A * DotKernel.ROWS_B];
-            for (int tile = from; tile < to; tile++) {
-                int o0 = tile / tapTiles * DotKernel.ROWS_A, t0 = tile % tapTiles * DotKernel.ROWS_B;
-                DotKernel.reduce(acc, tile * DotKernel.ACCUMULATORS, sums);
-                for (int i = 0; i < DotKernel.ROWS_A && o0 + i < outputs; i++)
-                    for (int j = 0; j < DotKernel.ROWS_B && t0 + j < k; j++) dw[(o0 + i) * k + t0 + j] += sums[i * DotKernel.ROWS_B + j];
+            float[] acc = ACCUMULATORS.get(), sums = new float[DotKernel.ROWS_A * DotKernel.ROWS_B];
+            for (int g0 = from; g0 < to; g0 += TILE_GROUP) {
+                int g1 = Math.min(to, g0 + TILE_GROUP);
+                Arrays.fill(acc, 0, (g1 - g0) * DotKernel.ACCUMULATORS, 0f);
+                for (int q0 = 0; q0 < total; q0 += range)
+                    for (int tile = g0; tile < g1; tile++)
+                        DotKernel.accumulate(q0, Math.min(total, q0 + range), length, dy, rows, tile / tapTiles * DotKernel.ROWS_A, dySegment,
+                                x, tapRows, tile % tapTiles * DotKernel.ROWS_B, xSegment, acc, (tile - g0) * DotKernel.ACCUMULATORS);
+                for (int tile = g0; tile < g1; tile++) {
+                    int o0 = tile / tapTiles * DotKernel.ROWS_A, t0 = tile % tapTiles * DotKernel.ROWS_B;
+                    DotKernel.reduce(acc, (tile - g0) * DotKernel.ACCUMULATORS, sums);
+                    for (int i = 0; i < DotKernel.ROWS_A && o0 + i < outputs; i++)
+                        for (int j = 0; j < DotKernel.ROWS_B && t0 + j < k; j++) dw[(o0 + i) * k + t0 + j] += sums[i * DotKernel.ROWS_B + j];
+                }
             }
         });
     }

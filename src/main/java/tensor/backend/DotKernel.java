@@ -1,5 +1,6 @@
 package tensor.backend;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -77,13 +78,14 @@ final class DotKernel {
         s33.intoArray(acc, accOff + 21 * VL); s34.intoArray(acc, accOff + 22 * VL); s35.intoArray(acc, accOff + 23 * VL);
     }
 
-    /** out[t] for t < ROWS_A·ROWS_B: the lanes of accumulator t added in index order. */
+    /**
+     * out[t] for t < ROWS_A·ROWS_B: the lanes of accumulator t added in index order (lane by
+     * lane across all accumulators, so the 24 chains of additions overlap).
+     */
     static void reduce(float[] acc, int accOff, float[] out) {
-        for (int t = 0; t < ROWS_A * ROWS_B; t++) {
-            float sum = 0f;
-            for (int l = 0; l < VL; l++) sum += acc[accOff + t * VL + l];
-            out[t] = sum;
-        }
+        Arrays.fill(out, 0, ROWS_A * ROWS_B, 0f);
+        for (int l = 0; l < VL; l++)
+            for (int t = 0; t < ROWS_A * ROWS_B; t++) out[t] += acc[accOff + t * VL + l];
     }
 
     private static FloatVector load(float[] acc, int accOff, int t) {
