@@ -53,40 +53,43 @@ final class MicroKernel {
             c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
         }
         // Written out rather than in a helper: a FloatVector passed to a call the JIT does not
-        // inline is boxed, which costs more than the whole loop.
-        if (!overwrite) {
-            c00 = c00.add(FloatVector.fromArray(SPECIES, c, ci));
-            c01 = c01.add(FloatVector.fromArray(SPECIES, c, ci + VL));
-            c10 = c10.add(FloatVector.fromArray(SPECIES, c, ci + 1 * ldc));
-            c11 = c11.add(FloatVector.fromArray(SPECIES, c, ci + 1 * ldc + VL));
-            c20 = c20.add(FloatVector.fromArray(SPECIES, c, ci + 2 * ldc));
-            c21 = c21.add(FloatVector.fromArray(SPECIES, c, ci + 2 * ldc + VL));
-            c30 = c30.add(FloatVector.fromArray(SPECIES, c, ci + 3 * ldc));
-            c31 = c31.add(FloatVector.fromArray(SPECIES, c, ci + 3 * ldc + VL));
-            c40 = c40.add(FloatVector.fromArray(SPECIES, c, ci + 4 * ldc));
-            c41 = c41.add(FloatVector.fromArray(SPECIES, c, ci + 4 * ldc + VL));
-            c50 = c50.add(FloatVector.fromArray(SPECIES, c, ci + 5 * ldc));
-            c51 = c51.add(FloatVector.fromArray(SPECIES, c, ci + 5 * ldc + VL));
-            c60 = c60.add(FloatVector.fromArray(SPECIES, c, ci + 6 * ldc));
-            c61 = c61.add(FloatVector.fromArray(SPECIES, c, ci + 6 * ldc + VL));
-            c70 = c70.add(FloatVector.fromArray(SPECIES, c, ci + 7 * ldc));
-            c71 = c71.add(FloatVector.fromArray(SPECIES, c, ci + 7 * ldc + VL));
+        // inline is boxed, which costs more than the whole loop. The two cases store separately:
+        // a vector merged from both (a phi) sometimes defeats the JIT's store intrinsic, which
+        // then boxes every vector operation of the method for good.
+        if (overwrite) {
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + VL);
+            c10.intoArray(c, ci + 1 * ldc);
+            c11.intoArray(c, ci + 1 * ldc + VL);
+            c20.intoArray(c, ci + 2 * ldc);
+            c21.intoArray(c, ci + 2 * ldc + VL);
+            c30.intoArray(c, ci + 3 * ldc);
+            c31.intoArray(c, ci + 3 * ldc + VL);
+            c40.intoArray(c, ci + 4 * ldc);
+            c41.intoArray(c, ci + 4 * ldc + VL);
+            c50.intoArray(c, ci + 5 * ldc);
+            c51.intoArray(c, ci + 5 * ldc + VL);
+            c60.intoArray(c, ci + 6 * ldc);
+            c61.intoArray(c, ci + 6 * ldc + VL);
+            c70.intoArray(c, ci + 7 * ldc);
+            c71.intoArray(c, ci + 7 * ldc + VL);
+            return;
         }
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + VL);
-        c10.intoArray(c, ci + 1 * ldc);
-        c11.intoArray(c, ci + 1 * ldc + VL);
-        c20.intoArray(c, ci + 2 * ldc);
-        c21.intoArray(c, ci + 2 * ldc + VL);
-        c30.intoArray(c, ci + 3 * ldc);
-        c31.intoArray(c, ci + 3 * ldc + VL);
-        c40.intoArray(c, ci + 4 * ldc);
-        c41.intoArray(c, ci + 4 * ldc + VL);
-        c50.intoArray(c, ci + 5 * ldc);
-        c51.intoArray(c, ci + 5 * ldc + VL);
-        c60.intoArray(c, ci + 6 * ldc);
-        c61.intoArray(c, ci + 6 * ldc + VL);
-        c70.intoArray(c, ci + 7 * ldc);
-        c71.intoArray(c, ci + 7 * ldc + VL);
+        c00.add(FloatVector.fromArray(SPECIES, c, ci)).intoArray(c, ci);
+        c01.add(FloatVector.fromArray(SPECIES, c, ci + VL)).intoArray(c, ci + VL);
+        c10.add(FloatVector.fromArray(SPECIES, c, ci + 1 * ldc)).intoArray(c, ci + 1 * ldc);
+        c11.add(FloatVector.fromArray(SPECIES, c, ci + 1 * ldc + VL)).intoArray(c, ci + 1 * ldc + VL);
+        c20.add(FloatVector.fromArray(SPECIES, c, ci + 2 * ldc)).intoArray(c, ci + 2 * ldc);
+        c21.add(FloatVector.fromArray(SPECIES, c, ci + 2 * ldc + VL)).intoArray(c, ci + 2 * ldc + VL);
+        c30.add(FloatVector.fromArray(SPECIES, c, ci + 3 * ldc)).intoArray(c, ci + 3 * ldc);
+        c31.add(FloatVector.fromArray(SPECIES, c, ci + 3 * ldc + VL)).intoArray(c, ci + 3 * ldc + VL);
+        c40.add(FloatVector.fromArray(SPECIES, c, ci + 4 * ldc)).intoArray(c, ci + 4 * ldc);
+        c41.add(FloatVector.fromArray(SPECIES, c, ci + 4 * ldc + VL)).intoArray(c, ci + 4 * ldc + VL);
+        c50.add(FloatVector.fromArray(SPECIES, c, ci + 5 * ldc)).intoArray(c, ci + 5 * ldc);
+        c51.add(FloatVector.fromArray(SPECIES, c, ci + 5 * ldc + VL)).intoArray(c, ci + 5 * ldc + VL);
+        c60.add(FloatVector.fromArray(SPECIES, c, ci + 6 * ldc)).intoArray(c, ci + 6 * ldc);
+        c61.add(FloatVector.fromArray(SPECIES, c, ci + 6 * ldc + VL)).intoArray(c, ci + 6 * ldc + VL);
+        c70.add(FloatVector.fromArray(SPECIES, c, ci + 7 * ldc)).intoArray(c, ci + 7 * ldc);
+        c71.add(FloatVector.fromArray(SPECIES, c, ci + 7 * ldc + VL)).intoArray(c, ci + 7 * ldc + VL);
     }
 }
