@@ -2,6 +2,7 @@ package lassi.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -38,8 +39,8 @@ final class GlowEncodeCommand implements Command {
     private Path out;
     @Parameter(names = "--batch-size", description = "Images per forward pass (the reference: 128)")
     private int batchSize = 128;
-    @Parameter(names = "--device", description = "cpu or opencl")
-    private String device = "cpu";
+    @ParametersDelegate
+    private final DeviceOption device = new DeviceOption();
 
     /** The validated options. */
     record Options(Path model, Path data, Path out, int batchSize, Device device) {
@@ -62,10 +63,8 @@ final class GlowEncodeCommand implements Command {
     @Override public String name() { return "encode"; }
 
     @Override public int run(PrintStream stdout, PrintStream err) throws Exception {
-        Options o = new Options(model, data, out, batchSize, Device.parse(device));
-        try (var backend = Backends.use(Backends.create(o.device()))) {
-            return encode(o, stdout, err);
-        }
+        Options o = new Options(model, data, out, batchSize, device.device());
+        return device.run(backend -> encode(o, stdout, err));
     }
 
     private static int encode(Options o, PrintStream stdout, PrintStream err) throws Exception {

@@ -2,6 +2,7 @@ package lassi.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import lassi.BadInput;
@@ -10,6 +11,7 @@ import lassi.glow.GlowData;
 import lassi.glow.GlowDirectory;
 import lassi.glow.GlowEvaluator;
 import tensor.Tensor;
+import tensor.backend.Backend;
 
 /** {@code lassi glow eval}: mean bits/dim of a trained Glow on images, without dequantisation noise. */
 @Parameters(commandDescription = "Mean bits/dim of a trained Glow on images (no dequantisation noise), one line. "
@@ -23,14 +25,21 @@ final class GlowEvalCommand implements Command {
     private String split = "all";
     @Parameter(names = "--batch-size", description = "Images per forward pass")
     private int batchSize = 64;
+    @ParametersDelegate
+    private final DeviceOption device = new DeviceOption();
 
     @Override public String name() { return "eval"; }
 
     @Override public int run(PrintStream stdout, PrintStream err) throws Exception {
         if (batchSize < 1) throw new BadInput("--batch-size must be >= 1, got " + batchSize);
+        return device.run(backend -> eval(backend, stdout));
+    }
+
+    private int eval(Backend backend, PrintStream stdout) throws Exception {
         Glow glow = new GlowDirectory(model).loadGlow();
         Tensor images = GlowSplitOption.read(data, split, glow.config().side());
-        stdout.printf("bits/dim %.4f\t(%d images from %s, no noise)%n", GlowEvaluator.meanBitsPerDim(glow, images, batchSize), images.dim(0), data);
+        stdout.printf("bits/dim %.4f\t(%d images from %s, no noise, device %s)%n", GlowEvaluator.meanBitsPerDim(glow, images, batchSize),
+                images.dim(0), data, backend.describe());
         return 0;
     }
 }

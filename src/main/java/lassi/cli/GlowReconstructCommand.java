@@ -2,6 +2,7 @@ package lassi.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import lassi.BadInput;
@@ -11,6 +12,7 @@ import lassi.glow.GlowDirectory;
 import lassi.glow.GlowEvaluator;
 import lassi.report.ImageGrid;
 import tensor.Tensor;
+import tensor.backend.Backend;
 import tensor.ops.Concat;
 import tensor.ops.Slice;
 
@@ -28,11 +30,17 @@ final class GlowReconstructCommand implements Command {
     private int count = 8;
     @Parameter(names = "--out", required = true, description = "PNG file to write")
     private Path out;
+    @ParametersDelegate
+    private final DeviceOption device = new DeviceOption();
 
     @Override public String name() { return "reconstruct"; }
 
     @Override public int run(PrintStream stdout, PrintStream err) throws Exception {
         if (count < 1) throw new BadInput("--count must be >= 1, got " + count);
+        return device.run(backend -> reconstruct(backend, stdout));
+    }
+
+    private int reconstruct(Backend backend, PrintStream stdout) throws Exception {
         Glow glow = new GlowDirectory(model).loadGlow();
         Tensor all = GlowSplitOption.read(data, split, glow.config().side());
         Tensor x = Slice.apply(all, 0, 0, Math.min(count, all.dim(0)));
@@ -40,7 +48,8 @@ final class GlowReconstructCommand implements Command {
         double maxError = 0;
         for (int i = 0; i < x.size(); i++) maxError = Math.max(maxError, Math.abs(x.data()[i] - back.data()[i]));
         ImageGrid.write(out, Concat.apply(0, x, back), x.dim(0), 64);
-        stdout.printf("wrote %s: %d images and their reconstructions; max |x - G^-1(G(x))| = %.3g%n", out, x.dim(0), maxError);
+        stdout.printf("wrote %s: %d images and their reconstructions, device %s; max |x - G^-1(G(x))| = %.3g%n", out, x.dim(0),
+                backend.describe(), maxError);
         return 0;
     }
 }

@@ -7,8 +7,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import lassi.glow.GlowDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tensor.backend.Backends;
+import tensor.backend.Device;
+import tensor.backend.OpenClDevices;
+import tensor.backend.OpenClTesting;
 import tensor.io.Npy;
 import tensor.io.NpyArray;
 import tensor.random.Rng;
@@ -48,7 +55,7 @@ class GlowCommandsTest {
 
         Run eval = lassi("glow", "eval", "--model", model.toString(), "--data", h5.toString(), "--split", "test");
         assertThat(eval.code()).as(eval.err()).isZero();
-        assertThat(eval.out()).matches("bits/dim \\d+\\.\\d{4}\t\\(20 images from .*, no noise\\)\\R");
+        assertThat(eval.out()).matches("bits/dim \\d+\\.\\d{4}\t\\(20 images from .*, no noise, device cpu: .*\\)\\R");
 
         Run sample = lassi("glow", "sample", "--model", model.toString(), "--count", "4", "--out", dir.resolve("s.png").toString());
         assertThat(sample.code()).as(sample.err()).isZero();
@@ -74,6 +81,71 @@ class GlowCommandsTest {
         assertThat(eval.out()).contains("(40 images from");
         Run split = lassi("glow", "eval", "--model", model.toString(), "--data", data.toString(), "--split", "test");
         assertThat(split.err()).contains("only a 3dshapes HDF5 file (.h5) has splits").hasLineCount(1);
+    }
+
+    /**
+     * glow train --device opencl for three steps names the device in its output and in glow.json,
+     * the other commands run on it too, and a resumed run on the cpu adds itself to glow.json.
+     * Without an OpenCL device: one error line, then skipped (or failed under LASSI_REQUIRE_OPENCL=1).
+     */
+    @Test void everyGlowCommandRunsOnOpenClAndNamesTheDevice(@TempDir Path dir) throws Exception {
+        Path data = images(dir, 40), model = dir.resolve("glow");
+        String[] train = {"glow", "train", "--data", data.toString(), "--out", model.toString(), "--profile", "T8",
+                "--epochs", "1", "--batch-size", "8", "--device", "opencl"};
+        OpenClDevices.Discovery found = OpenClDevices.discover();
+        if (found.devices().isEmpty()) {
+            Run refused = lassi(train);
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.err()).isEqualTo("lassi: error: --device opencl: " + found.whyNone() + System.lineSeparator());
+            assertThat(model).doesNotExist();
+            OpenClTesting.backend();                                     // skips, or fails under LASSI_REQUIRE_OPENCL=1
+        }
+        String opencl = "opencl: " + OpenClDevices.choose().describe();
+        Run trained = lassi(train);
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("36 train / 4 valid images", "device " + opencl + ", version", "done: 3 steps");
+        assertThat(new GlowDirectory(model).header().device()).isEqualTo(opencl);
+
+        Run eval = lassi("glow", "eval", "--model", model.toString(), "--data", data.toString(), "--device", "opencl");
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("no noise, device " + opencl + ")");
+        Run sample = lassi("glow", "sample", "--model", model.toString(), "--count", "4", "--out", dir.resolve("s.png").toString(),
+                "--device", "opencl");
+        assertThat(sample.code()).as(sample.err()).isZero();
+        assertThat(sample.out()).contains("device " + opencl);
+        Run rec = lassi("glow", "reconstruct", "--model", model.toString(), "--data", data.toString(), "--out",
+                dir.resolve("r.png").toString(), "--device", "opencl");
+        assertThat(rec.code()).as(rec.err()).isZero();
+        assertThat(rec.out()).contains("device " + opencl + "; max |x - G^-1(G(x))| = ");
+
+        Path header = model.resolve("glow.json");                       // a second epoch, resumed on the cpu
+        String json = Files.readString(header);
+        assertThat(json).contains("\"epochs\" : 1");
+        Files.writeString(header, json.replace("\"epochs\" : 1", "\"epochs\" : 2"));
+        Run resumed = lassi("glow", "train", "--data", data.toString(), "--out", model.toString(), "--resume");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        String cpu = Backends.create(Device.CPU).describe();
+        assertThat(resumed.out()).contains("--resume from step 3", "device " + cpu + ", version", "done: 7 steps");
+        assertThat(new GlowDirectory(model).header().device()).isEqualTo(opencl + "; from step 4: " + cpu);
+    }
+
+    @Test void everyGlowCommandChecksTheDeviceFlag(@TempDir Path dir) {
+        String none = dir.resolve("none").toString();
+        List<String[]> commands = List.of(
+                new String[] {"glow", "train", "--data", none, "--out", none},
+                new String[] {"glow", "encode", "--model", none, "--data", none, "--out", none},
+                new String[] {"glow", "sample", "--model", none, "--out", none},
+                new String[] {"glow", "reconstruct", "--model", none, "--data", none, "--out", none},
+                new String[] {"glow", "eval", "--model", none, "--data", none});
+        for (String[] command : commands) {
+            String[] gpu = Arrays.copyOf(command, command.length + 2);
+            gpu[command.length] = "--device";
+            gpu[command.length + 1] = "gpu";
+            Run run = lassi(gpu);
+            assertThat(run.code()).as(command[1]).isEqualTo(1);
+            assertThat(run.err()).as(command[1]).isEqualTo("lassi: error: --device must be cpu or opencl, got 'gpu'" + System.lineSeparator());
+            assertThat(lassi("glow", command[1], "--help").out()).as(command[1]).contains("--device", "no").contains("fallback to the cpu");
+        }
     }
 
     @Test void badInputGivesOneLineNamingTheFlag(@TempDir Path dir) throws Exception {

@@ -27,13 +27,12 @@ import lassi.glow.GlowDirectory;
 import lassi.glow.GlowProfile;
 import lassi.glow.GlowTrainOptions;
 import lassi.glow.Latents;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tensor.Grad;
 import tensor.Tensor;
-import tensor.backend.OpenClDevices;
+import tensor.backend.OpenClTesting;
 import tensor.optim.Adam;
 import tensor.random.Rng;
 
@@ -155,9 +154,7 @@ class GlowEncodeCommandTest {
 
     /** Skipped without an OpenCL device, unless LASSI_REQUIRE_OPENCL=1 (CI) makes that a failure. */
     @Test void openClEncodesTheCpuLatents() {
-        OpenClDevices.Discovery found = OpenClDevices.discover();
-        if (found.devices().isEmpty() && !"1".equals(System.getenv("LASSI_REQUIRE_OPENCL")))
-            Assumptions.abort("no OpenCL device: " + found.whyNone());
+        OpenClTesting.backend();                                            // the skip-or-fail rule
         Path out = tmp.resolve("opencl");
         Run run = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(),
                 "--batch-size", String.valueOf(BATCH), "--device", "opencl");
