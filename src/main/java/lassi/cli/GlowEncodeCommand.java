@@ -17,10 +17,7 @@ import lassi.data.Split;
 import lassi.glow.Glow;
 import lassi.glow.GlowDirectory;
 import lassi.glow.LatentCacheEncoder;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import tensor.backend.Backends;
 import tensor.backend.Device;
 
@@ -82,9 +79,7 @@ final class GlowEncodeCommand implements Command {
                     source.kind().toString().toLowerCase(Locale.ROOT), o.data(), total, o.batchSize(),
                     Backends.current().describe(), Version.get());
             List<Path> caches;
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("encode").setInitialMax(total).setUnit(" img", 1)
-                    .showSpeed().setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
-                    .setMaxRenderedLength(120).setUpdateIntervalMillis(500).build()) {
+            try (ProgressBar bar = ImageProgressBar.create(err, "encode", total)) {
                 LatentCacheEncoder encoder = new LatentCacheEncoder(glow, sha256, o.batchSize(), o.forHeader(), new LatentCacheEncoder.Listener() {
                     @Override public void encoded(int images) { bar.stepBy(images); }
 
