@@ -1,12 +1,10 @@
 package lassi.cli;
 
+import static lassi.cli.CliRun.lassi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,16 +43,7 @@ class GlowEncodeCommandTest {
     private static final int SIDE = 8, COUNT = 300, BATCH = 64;
     @TempDir static Path tmp;
     private static Path h5, model, cache, main, correlated;
-    private static Run encode;
-
-    private record Run(int code, String out, String err) {}
-
-    private static Run lassi(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    private static CliRun encode;
 
     /** A T8 Glow drawn with {@code seed}; its ActNorms initialised on {@code initBatch} unless null; saved in {@code dir}. */
     static Path saveModel(Path dir, long seed, Tensor initBatch) throws IOException {
@@ -156,7 +145,7 @@ class GlowEncodeCommandTest {
     @Test void openClEncodesTheCpuLatents() {
         OpenClTesting.backend();                                            // the skip-or-fail rule
         Path out = tmp.resolve("opencl");
-        Run run = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(),
+        CliRun run = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(),
                 "--batch-size", String.valueOf(BATCH), "--device", "opencl");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("device opencl: ");
@@ -175,7 +164,7 @@ class GlowEncodeCommandTest {
     }
 
     @Test void inspectDescribesAndReadsTheCache() {
-        Run inspect = lassi("data", "inspect", main.toString());
+        CliRun inspect = lassi("data", "inspect", main.toString());
         assertThat(inspect.code()).as(inspect.err()).isZero();
         assertThat(inspect.out()).containsPattern("format +latent cache \\(LMDB, one environment file per split\\), 3 of 3 splits")
                 .containsPattern("split train +" + main.resolve("train.lmdb"))
@@ -200,26 +189,26 @@ class GlowEncodeCommandTest {
 
     @Test void badInputGivesOneLineAndWritesNothing() throws IOException {
         Path out = tmp.resolve("refused");
-        Run noModel = lassi("glow", "encode", "--model", tmp.resolve("none").toString(), "--data", h5.toString(), "--out", out.toString());
+        CliRun noModel = lassi("glow", "encode", "--model", tmp.resolve("none").toString(), "--data", h5.toString(), "--out", out.toString());
         assertThat(noModel.code()).isEqualTo(1);
         assertThat(noModel.err()).isEqualTo("lassi: error: " + tmp.resolve("none") + " is not a Glow model directory (no glow.json)"
                 + System.lineSeparator());
 
         Path small = Shapes3dGenerator.generate(4, 200, 6, tmp.resolve("small"), Progress.NONE).images();
-        Run wrongSide = lassi("glow", "encode", "--model", model.toString(), "--data", small.toString(), "--out", out.toString());
+        CliRun wrongSide = lassi("glow", "encode", "--model", model.toString(), "--data", small.toString(), "--out", out.toString());
         assertThat(wrongSide.code()).isEqualTo(1);
         assertThat(wrongSide.err()).isEqualTo("lassi: error: " + small + ": images are 4x4, the Glow model needs 8x8" + System.lineSeparator());
 
         Path untrained = saveModel(tmp.resolve("untrained"), 3, null);
-        Run uninitialised = lassi("glow", "encode", "--model", untrained.toString(), "--data", h5.toString(), "--out", out.toString());
+        CliRun uninitialised = lassi("glow", "encode", "--model", untrained.toString(), "--data", h5.toString(), "--out", out.toString());
         assertThat(uninitialised.err()).startsWith("lassi: error: --model " + untrained + ": its ActNorm layers were never initialised")
                 .hasLineCount(1);
 
-        Run batch = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(), "--batch-size", "0");
+        CliRun batch = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(), "--batch-size", "0");
         assertThat(batch.err()).isEqualTo("lassi: error: --batch-size must be >= 1, got 0" + System.lineSeparator());
         assertThat(out).doesNotExist();
 
-        Run again = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", cache.toString());
+        CliRun again = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", cache.toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).isEqualTo("lassi: error: " + main + " already exists; remove it or write the caches to another folder"
                 + System.lineSeparator());
