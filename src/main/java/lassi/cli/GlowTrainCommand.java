@@ -25,7 +25,7 @@ final class GlowTrainCommand implements Command {
     private Path data;
     @Parameter(names = "--out", required = true, description = "Model directory to write (checkpoints go there too)")
     private Path out;
-    @Parameter(names = "--profile", description = "Architecture and defaults: T8, S16 or M32 (spec §10.3)")
+    @Parameter(names = "--profile", description = "Architecture and defaults: T8, S16 or M32 (spec §10.3), or the released models' sizes PAPER_L3 (64x64, L 3, as glow_3dshapes) and PAPER_L4 (64x64, L 4, as glow_celeba_64), K 32, width 512: for a GPU")
     private GlowProfile profile = GlowProfile.S16;
     @Parameter(names = "--epochs", description = "Epochs (default: the profile's)")
     private Integer epochs;
