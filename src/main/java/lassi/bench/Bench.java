@@ -42,6 +42,7 @@ public final class Bench {
     static List<Workload> workloads() {
         List<Workload> all = new ArrayList<>(SgemmWorkloads.all());
         all.addAll(ConvWorkloads.all());
+        all.addAll(GlowWorkloads.all());
         return all;
     }
 
@@ -88,12 +89,14 @@ public final class Bench {
             return;
         }
         System.err.println("bench: " + backend.describe());
-        for (Workload w : selected) {
-            System.err.println("bench: " + w.name() + " ...");
-            Timing.Result r = Timing.measure(w.prepare().apply(backend));
-            double gflops = Double.isNaN(w.flops()) ? Double.NaN : w.flops() / r.secondsMedian() / 1e9;
-            System.out.println(jsonLine(w.name(), r, gflops, device, device == Device.CPU ? threads : null));
-            System.out.flush();
+        try (var scope = Backends.use(backend)) {                    // for the workloads that go through the ops
+            for (Workload w : selected) {
+                System.err.println("bench: " + w.name() + " ...");
+                Timing.Result r = Timing.measure(w.prepare().apply(backend));
+                double gflops = Double.isNaN(w.flops()) ? Double.NaN : w.flops() / r.secondsMedian() / 1e9;
+                System.out.println(jsonLine(w.name(), r, gflops, device, device == Device.CPU ? threads : null));
+                System.out.flush();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package lassi.glow;
 
 import tensor.Tensor;
 import tensor.nn.Module;
+import tensor.ops.Add;
 import tensor.ops.Conv2d;
 import tensor.ops.Exp;
 import tensor.ops.Mul;
@@ -25,9 +26,14 @@ public final class ZeroConv2d extends Module {
         scale = parameter("scale", Tensor.zeros(1, outChannels, 1, 1));
     }
 
-    /** x [N, Cin, H, W] → [N, Cout, H, W]. */
+    /**
+     * x [N, Cin, H, W] → [N, Cout, H, W]. The convolution is linear in its input, so that of x
+     * padded with ones is computed as that of x padded with zeros plus that of an all-zero image
+     * padded with ones (the same border term for every image): no padded copy of the batch.
+     */
     public Tensor forward(Tensor x) {
-        Tensor out = Conv2d.apply(Pad.apply(x, 1, 1f), weight, bias, 1, 0);
-        return Mul.apply(out, Exp.apply(Scale.apply(scale, 3f)));
+        Tensor inside = Conv2d.apply(x, weight, bias, 1, 1);
+        Tensor border = Conv2d.apply(Pad.apply(Tensor.zeros(1, x.dim(1), x.dim(2), x.dim(3)), 1, 1f), weight, null, 1, 0);
+        return Mul.apply(Add.apply(inside, border), Exp.apply(Scale.apply(scale, 3f)));
     }
 }

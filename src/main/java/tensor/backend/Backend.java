@@ -32,6 +32,16 @@ public interface Backend {
     /** dw += ∂L/∂w, and dBias += Σ dy over (n, h, w) when dBias is not null. */
     void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dBias);
 
+    /**
+     * Both backward passes from one dy, as {@link #conv2dBackwardInput} (when dx is not null)
+     * and {@link #conv2dBackwardWeight} (when dw is not null), which a backend may share work
+     * between.
+     */
+    default void conv2dBackward(ConvGeometry g, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] dBias) {
+        if (dx != null) conv2dBackwardInput(g, dy, w, dx);
+        if (dw != null) conv2dBackwardWeight(g, x, dy, dw, dBias);
+    }
+
     /** y[i] = f(x[i]; p). y may be x. */
     void unary(Unary f, float p, float[] x, float[] y);
 

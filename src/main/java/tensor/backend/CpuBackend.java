@@ -4,9 +4,10 @@ import tensor.Shape;
 
 /**
  * The CPU backend: a fixed pool of threads and the JDK Vector API. gemm is a packed,
- * register-blocked SGEMM ({@link Sgemm}); convolutions are gemms over patch matrices
- * ({@link CpuConv}); element-wise and broadcasting loops are the reference loops split into
- * contiguous ranges ({@link Broadcasting}). Every output element is computed by one thread in an
+ * register-blocked SGEMM ({@link Sgemm}); convolutions are gemms and dot products on a padded
+ * grid ({@link CpuConv}); element-wise and broadcasting loops are the reference loops, one
+ * specialised copy per function ({@link ElementwiseLoops}), split into contiguous ranges
+ * ({@link Broadcasting}). Every output element is computed by one thread in an
  * order that depends only on the problem, so results never depend on the thread count. gemm and
  * convolutions sum with fused multiply-adds in k-blocks, so they match {@link Reference} within
  * float rounding; the element-wise loops match it bit for bit.
@@ -49,32 +50,26 @@ public final class CpuBackend implements Backend {
     }
 
     @Override public void conv2dBackwardInput(ConvGeometry g, float[] dy, float[] w, float[] dx) {
-        CpuConv.backwardInput(parallel, g, dy, w, dx);
+        CpuConv.backward(parallel, g, null, dy, w, dx, null, null);
     }
 
     @Override public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dBias) {
-        CpuConv.backwardWeight(parallel, g, x, dy, dw, dBias);
+        CpuConv.backward(parallel, g, x, dy, null, null, dw, dBias);
+    }
+
+    @Override public void conv2dBackward(ConvGeometry g, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] dBias) {
+        CpuConv.backward(parallel, g, x, dy, w, dx, dw, dBias);           // dy goes to its grid once
     }
 
     @Override public void unary(Unary f, float p, float[] x, float[] y) {
-        parallel.forRange(x.length, 1 << 15, (from, to) -> {
-            for (int i = from; i < to; i++) y[i] = f.apply(x[i], p);
-        });
+        parallel.forRange(x.length, 1 << 15, (from, to) -> ElementwiseLoops.unary(f, p, x, y, from, to));
     }
 
     @Override public void unaryBackward(Unary f, float p, float[] x, float[] y, float[] dy, float[] dx) {
-        parallel.forRange(dx.length, 1 << 15, (from, to) -> {
-            for (int i = from; i < to; i++) dx[i] += dy[i] * f.derivative(x[i], y[i], p);
-        });
+        parallel.forRange(dx.length, 1 << 15, (from, to) -> ElementwiseLoops.unaryBackward(f, p, x, y, dy, dx, from, to));
     }
 
     @Override public void binary(Binary f, float[] a, Shape aShape, float[] b, Shape bShape, float[] out, Shape outShape) {
-        if (aShape.equals(outShape) && bShape.equals(outShape)) {
-            parallel.forRange(out.length, 1 << 15, (from, to) -> {
-                for (int i = from; i < to; i++) out[i] = f.apply(a[i], b[i]);
-            });
-            return;
-        }
         Broadcasting.binary(parallel, f, a, aShape, b, bShape, out, outShape);
     }
 

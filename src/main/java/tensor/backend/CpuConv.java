@@ -4,118 +4,148 @@ import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The three convolution passes of {@link CpuBackend} as gemms over patch matrices
- * ({@link Im2col}); K = cIn·kh·kw, P = hOut·wOut, W viewed as [cOut, K]:
+ * The three convolution passes of {@link CpuBackend} on the padded channel-major grid of
+ * {@link ConvGrid}, where every tap of every image is one shift of a grid row (K = cIn·kh·kw):
  * <pre>
- * forward          y_b  = W · col_b (+ bias)                   per image
- * backward input   dx_b += col2im(Wᵀ · dy_b)                   per image
- * backward weight  dW   += Σ_b dy_b · col_bᵀ                   images in fixed chunks along k
+ * forward          y_grid [cOut, positions] = W [cOut, K] · (x_grid rows shifted by each tap)
+ * backward input   dx_grid [cIn, positions] = W' [cIn, cOut·kh·kw] · (dy_grid rows shifted back),
+ *                  W' the kernel flipped in both spatial axes and transposed in its channels
+ * backward weight  dW [cOut, K] += (dy_grid rows) · (x_grid rows shifted by each tap)ᵀ
  * backward bias    dBias += Σ_{b,t} dy_b[:, t]                 vector lanes, fixed order
  * </pre>
- * A 1x1 convolution with stride 1 and no padding has col_b = x_b and uses x directly.
- * Images are spread over the threads when there are at least as many images as threads (each
- * gemm then runs on one thread); otherwise the images go one by one and each gemm is split.
- * The gemm's summation order never depends on how it is run, so neither do the results.
+ * dy_grid holds dy at the grid positions of the output pixels and zeros elsewhere, so strided
+ * convolutions use the same passes (a stride-1 convolution sampled every s positions). A 1x1
+ * convolution (stride 1, no padding) on images of whole micro-tiles of pixels needs no grid: its
+ * taps are the NCHW channel rows of each image, used in place. The products are
+ * {@link WindowGemm} (batch and pixels together form the gemm's columns, so small images and few
+ * channels still make long rows) and {@link DotKernel} (dot products along the rows). Each
+ * output element is computed by one thread in an order fixed by the geometry, so results never
+ * depend on the thread count.
  */
 final class CpuConv {
-    /** The weight gradient sums over chunks of about this many pixels (G·P) per gemm... */
-    private static final int CHUNK_K = 1024;
-    /** ...whose patch matrices hold at most this many floats (16 MiB). */
-    private static final int CHUNK_FLOATS = 1 << 22;
-    /** Chunk products are computed side by side when all of them fit in this many floats (8 MiB). */
-    private static final int PARTIALS_FLOATS = 1 << 21;
-    private static final Parallel SERIAL = new Parallel(1);
-    private static final ThreadLocal<float[]> COLUMNS = new ThreadLocal<>(), UPSTREAM = new ThreadLocal<>(),
-            PARTIALS = new ThreadLocal<>();
+    private static final ThreadLocal<float[]> INPUT = new ThreadLocal<>(), UPSTREAM = new ThreadLocal<>(),
+            PRODUCT = new ThreadLocal<>(), FLIPPED = new ThreadLocal<>();
 
     private CpuConv() {}
 
     static void forward(Parallel parallel, ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-        int kSize = g.cIn() * g.kh() * g.kw(), pSize = g.hOut() * g.wOut(), xSize = g.cIn() * g.h() * g.w();
-        forEachImage(parallel, g.n(), (gemmThreads, b) -> {
-            float[] col = x;
-            int colOff = b * xSize;
-            if (!isPointwise(g)) {
-                col = scratch(COLUMNS, kSize * pSize);
-                colOff = 0;
-                Im2col.im2col(g, x, b * xSize, col, 0, pSize);
-            }
-            int yOff = b * g.cOut() * pSize;
-            if (bias != null)
-                for (int o = 0; o < g.cOut(); o++) Arrays.fill(y, yOff + o * pSize, yOff + (o + 1) * pSize, bias[o]);
-            Sgemm.compute(gemmThreads, false, false, g.cOut(), pSize, kSize, w, 0, kSize, col, colOff, pSize,
-                    y, yOff, pSize, bias != null);
-        });
-    }
-
-    static void backwardInput(Parallel parallel, ConvGeometry g, float[] dy, float[] w, float[] dx) {
-        int kSize = g.cIn() * g.kh() * g.kw(), pSize = g.hOut() * g.wOut(), xSize = g.cIn() * g.h() * g.w();
-        forEachImage(parallel, g.n(), (gemmThreads, b) -> {
-            int dyOff = b * g.cOut() * pSize;
-            if (isPointwise(g)) {
-                Sgemm.compute(gemmThreads, true, false, kSize, pSize, g.cOut(), w, 0, kSize, dy, dyOff, pSize,
-                        dx, b * xSize, pSize, true);
-                return;
-            }
-            float[] dCol = scratch(COLUMNS, kSize * pSize);
-            Sgemm.compute(gemmThreads, true, false, kSize, pSize, g.cOut(), w, 0, kSize, dy, dyOff, pSize,
-                    dCol, 0, pSize, false);
-            Im2col.col2imAdd(g, dCol, 0, pSize, dx, b * xSize);
-        });
+        int k = g.cIn() * g.kh() * g.kw();
+        if (inPlace(g)) {
+            int p = g.h() * g.w();
+            WindowGemm.compute(parallel, g.cOut(), g.n() * p, k, w, x, rowOffsets(g.cIn(), p),
+                    new WindowGemm.Columns(p, g.cIn() * p, g.cOut() * p), y, false);
+            if (bias != null) addBias(parallel, g, bias, y);
+            return;
+        }
+        ConvGrid grid = new ConvGrid(g);
+        float[] xGrid = inputGrid(parallel, grid, x);
+        float[] yGrid = scratch(PRODUCT, g.cOut() * grid.columns);
+        WindowGemm.compute(parallel, g.cOut(), grid.columns, k, w, xGrid, grid.taps(g.cIn(), grid.inputRow(), 0),
+                WindowGemm.Columns.single(grid.columns), yGrid, false);
+        grid.output(parallel, yGrid, bias, y);
     }
 
     /**
-     * dW += Σ_b dy_b · col_bᵀ over chunks of G images, G fixed by the geometry alone (enough
-     * images for a sum over about {@link #CHUNK_K} pixels). When the chunks' products are small
-     * they are computed side by side, one chunk per thread, and then added to dW in chunk order;
-     * otherwise chunk after chunk, each gemm split over the threads.
+     * Both backward passes from one dy: dx += ∂L/∂x when dx is not null, dw += ∂L/∂w when dw is
+     * not null, dBias += Σ dy when dBias is not null.
      */
-    static void backwardWeight(Parallel parallel, ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dBias) {
-        int kSize = g.cIn() * g.kh() * g.kw(), pSize = g.hOut() * g.wOut(), dwSize = g.cOut() * kSize;
-        int chunk = Math.max(1, Math.min(Math.min(g.n(), CHUNK_K / pSize), CHUNK_FLOATS / (kSize * pSize)));
-        int chunks = (g.n() + chunk - 1) / chunk;
-        if (chunks > 1 && (long) chunks * dwSize <= PARTIALS_FLOATS) {
-            float[] partials = scratch(PARTIALS, chunks * dwSize);      // [chunks, cOut, K]
-            parallel.forRange(chunks, 1, (from, to) -> {
-                for (int c = from; c < to; c++) chunkProduct(SERIAL, g, x, dy, c * chunk, chunk, partials, c * dwSize, false);
-            });
-            parallel.forRange(dwSize, 1 << 12, (from, to) -> {
-                for (int e = from; e < to; e++) {
-                    float acc = dw[e];
-                    for (int c = 0; c < chunks; c++) acc += partials[c * dwSize + e];
-                    dw[e] = acc;
-                }
-            });
+    static void backward(Parallel parallel, ConvGeometry g, float[] x, float[] dy, float[] w, float[] dx, float[] dw, float[] dBias) {
+        int k = g.cIn() * g.kh() * g.kw();
+        if (inPlace(g)) {
+            int p = g.h() * g.w();
+            if (dx != null)
+                WindowGemm.compute(parallel, g.cIn(), g.n() * p, g.cOut(), flipped(g, w), dy, rowOffsets(g.cOut(), p),
+                        new WindowGemm.Columns(p, g.cOut() * p, g.cIn() * p), dx, true);
+            if (dw != null)
+                weightGradient(parallel, g.n(), p, dy, rowOffsets(g.cOut(), p), g.cOut() * p, x, rowOffsets(k, p), g.cIn() * p, dw);
         } else {
-            for (int c = 0; c < chunks; c++) chunkProduct(parallel, g, x, dy, c * chunk, chunk, dw, 0, true);
+            ConvGrid grid = new ConvGrid(g);
+            float[] dyGrid = scratch(UPSTREAM, g.cOut() * grid.upstreamRow());
+            grid.upstream(parallel, dy, dyGrid);
+            if (dx != null) {
+                float[] dxGrid = scratch(PRODUCT, g.cIn() * grid.columns);
+                WindowGemm.compute(parallel, g.cIn(), grid.columns, g.cOut() * g.kh() * g.kw(), flipped(g, w), dyGrid,
+                        grid.taps(g.cOut(), grid.upstreamRow(), grid.lead), WindowGemm.Columns.single(grid.columns), dxGrid, false);
+                grid.addInput(parallel, dxGrid, dx);
+            }
+            if (dw != null) {
+                int[] dyRows = rowOffsets(g.cOut(), grid.upstreamRow());
+                for (int o = 0; o < dyRows.length; o++) dyRows[o] += grid.reach;
+                weightGradient(parallel, 1, grid.columns, dyGrid, dyRows, 0, inputGrid(parallel, grid, x),
+                        grid.taps(g.cIn(), grid.inputRow(), 0), 0, dw);
+            }
         }
-        if (dBias != null) biasGradient(parallel, g.n(), g.cOut(), pSize, dy, dBias);
+        if (dBias != null) biasGradient(parallel, g.n(), g.cOut(), g.hOut() * g.wOut(), dy, dBias);
     }
 
     /**
-     * out (+)= dyChunk [cOut, G·P] · colChunkᵀ [G·P, K] for the images first .. first + G − 1
-     * (fewer at the end). A chunk of one image uses dy_b (and, 1x1, x_b) in place.
+     * dW[o, t] += Σ_s Σ_p dy[dyRows[o] + s·dySegment + p] · x[taps[t] + s·xSegment + p] (rows of
+     * segments × length), in tiles of {@link DotKernel#ROWS_A} outputs × {@link DotKernel#ROWS_B}
+     * taps; the last tiles are completed with repeats of the first row whose sums are dropped.
      */
-    private static void chunkProduct(Parallel gemmThreads, ConvGeometry g, float[] x, float[] dy, int first, int chunk,
-                                     float[] out, int outOff, boolean accumulate) {
-        int kSize = g.cIn() * g.kh() * g.kw(), pSize = g.hOut() * g.wOut(), xSize = g.cIn() * g.h() * g.w();
-        int images = Math.min(chunk, g.n() - first), ld = images * pSize;
-        float[] col = x, dyChunk = dy;
-        int colOff = first * xSize, dyOff = first * g.cOut() * pSize;
-        if (images > 1 || !isPointwise(g)) {
-            col = scratch(COLUMNS, kSize * ld);
-            colOff = 0;
-            for (int t = 0; t < images; t++) Im2col.im2col(g, x, (first + t) * xSize, col, t * pSize, ld);
-        }
-        if (images > 1) {
-            dyChunk = scratch(UPSTREAM, g.cOut() * ld);
-            dyOff = 0;
-            for (int t = 0; t < images; t++)
-                for (int o = 0; o < g.cOut(); o++)
-                    System.arraycopy(dy, ((first + t) * g.cOut() + o) * pSize, dyChunk, o * ld + t * pSize, pSize);
-        }
-        Sgemm.compute(gemmThreads, false, true, g.cOut(), kSize, ld, dyChunk, dyOff, ld, col, colOff, ld, out, outOff, kSize, accumulate);
+    private static void weightGradient(Parallel parallel, int segments, int length, float[] dy, int[] dyRows, int dySegment,
+                                       float[] x, int[] taps, int xSegment, float[] dw) {
+        int outputs = dyRows.length, k = taps.length;
+        int[] rows = completed(dyRows, DotKernel.ROWS_A), tapRows = completed(taps, DotKernel.ROWS_B);
+        int tapTiles = tapRows.length / DotKernel.ROWS_B;
+        parallel.forRange(rows.length / DotKernel.ROWS_A * tapTiles, 1, (from, to) -> {
+            float[] sums = new float[DotKernel.ROWS_A * DotKernel.ROWS_B], lanes = DotKernel.lanes();
+            for (int tile = from; tile < to; tile++) {
+                int o0 = tile / tapTiles * DotKernel.ROWS_A, t0 = tile % tapTiles * DotKernel.ROWS_B;
+                DotKernel.run(segments, length, dy, rows, o0, dySegment, x, tapRows, t0, xSegment, sums, lanes);
+                for (int i = 0; i < DotKernel.ROWS_A && o0 + i < outputs; i++)
+                    for (int j = 0; j < DotKernel.ROWS_B && t0 + j < k; j++) dw[(o0 + i) * k + t0 + j] += sums[i * DotKernel.ROWS_B + j];
+            }
+        });
     }
+
+    /** {@code offsets} extended to a multiple of {@code tile} entries with repeats of the first. */
+    private static int[] completed(int[] offsets, int tile) {
+        int[] out = Arrays.copyOf(offsets, roundUp(offsets.length, tile));
+        Arrays.fill(out, offsets.length, out.length, offsets[0]);
+        return out;
+    }
+
+    /** A 1x1 convolution with stride 1, no padding and whole micro-tiles of pixels per image: computed on x, dy, y, dx in place. */
+    private static boolean inPlace(ConvGeometry g) {
+        return g.kh() == 1 && g.kw() == 1 && g.stride() == 1 && g.pad() == 0 && g.h() * g.w() % Sgemm.NR == 0;
+    }
+
+    /** Row offsets r·stride for r < rows. */
+    private static int[] rowOffsets(int rows, int stride) {
+        int[] r = new int[rows];
+        for (int i = 0; i < rows; i++) r[i] = i * stride;
+        return r;
+    }
+
+    private static void addBias(Parallel parallel, ConvGeometry g, float[] bias, float[] y) {
+        int p = g.h() * g.w();
+        parallel.forRange(g.n() * g.cOut(), 1, (from, to) -> {
+            for (int plane = from; plane < to; plane++) {
+                float add = bias[plane % g.cOut()];
+                for (int t = plane * p; t < (plane + 1) * p; t++) y[t] += add;
+            }
+        });
+    }
+
+    private static float[] inputGrid(Parallel parallel, ConvGrid grid, float[] x) {
+        float[] xGrid = scratch(INPUT, grid.g.cIn() * grid.inputRow());
+        grid.input(parallel, x, xGrid);
+        return xGrid;
+    }
+
+    /** W' [cIn, cOut·kh·kw] with W'[c, (o, ph, q)] = W[o, c, kh − 1 − ph, kw − 1 − q]. */
+    private static float[] flipped(ConvGeometry g, float[] w) {
+        int kh = g.kh(), kw = g.kw(), taps = kh * kw;
+        float[] f = scratch(FLIPPED, g.weightSize());
+        for (int c = 0; c < g.cIn(); c++)
+            for (int o = 0; o < g.cOut(); o++)
+                for (int ph = 0; ph < kh; ph++)
+                    for (int q = 0; q < kw; q++)
+                        f[(c * g.cOut() + o) * taps + ph * kw + q] = w[(o * g.cIn() + c) * taps + (kh - 1 - ph) * kw + kw - 1 - q];
+        return f;
+    }
+
 
     /**
      * dBias[o] += Σ_{b,t} dy[b, o, t] in a fixed order: lane l of a vector accumulator sums the
@@ -144,24 +174,8 @@ final class CpuConv {
         });
     }
 
-    /** The work for one image, given the threads its gemms may use. */
-    private interface ImageBody {
-        void run(Parallel gemmThreads, int b);
-    }
-
-    private static void forEachImage(Parallel parallel, int n, ImageBody body) {
-        if (n >= parallel.threads()) {
-            parallel.forRange(n, 1, (from, to) -> {
-                for (int b = from; b < to; b++) body.run(SERIAL, b);
-            });
-        } else {
-            for (int b = 0; b < n; b++) body.run(parallel, b);
-        }
-    }
-
-    /** 1x1, stride 1, no padding: the patch matrix of an image is the image itself. */
-    private static boolean isPointwise(ConvGeometry g) {
-        return g.kh() == 1 && g.kw() == 1 && g.stride() == 1 && g.pad() == 0;
+    private static int roundUp(int v, int multiple) {
+        return (v + multiple - 1) / multiple * multiple;
     }
 
     /** This thread's scratch array in {@code slot}, grown to at least {@code size}; contents arbitrary. */

@@ -21,9 +21,10 @@ final class MicroKernel {
 
     /**
      * aPacked from ai: kc groups of MR values of op(A); bPacked from bi: kc groups of NR values of
-     * op(B); the tile of C starts at ci with row stride ldc and must lie inside c.
+     * op(B), ldb apart (NR when packed as slivers); the tile of C starts at ci with row stride ldc
+     * and must lie inside c.
      */
-    static void run(int kc, float[] aPacked, int ai, float[] bPacked, int bi, float[] c, int ci, int ldc, boolean overwrite) {
+    static void run(int kc, float[] aPacked, int ai, float[] bPacked, int bi, int ldb, float[] c, int ci, int ldc, boolean overwrite) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
@@ -32,7 +33,7 @@ final class MicroKernel {
         FloatVector c50 = FloatVector.zero(SPECIES), c51 = FloatVector.zero(SPECIES);
         FloatVector c60 = FloatVector.zero(SPECIES), c61 = FloatVector.zero(SPECIES);
         FloatVector c70 = FloatVector.zero(SPECIES), c71 = FloatVector.zero(SPECIES);
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < kc; p++, ai += MR, bi += ldb) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bPacked, bi), b1 = FloatVector.fromArray(SPECIES, bPacked, bi + VL);
             FloatVector a0 = FloatVector.broadcast(SPECIES, aPacked[ai + 0]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);

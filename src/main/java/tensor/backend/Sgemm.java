@@ -98,9 +98,9 @@ final class Sgemm {
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir), ci = cOff + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
-                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, jr * kc, c, ci, ldc, overwrite);
+                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, jr * kc, NR, c, ci, ldc, overwrite);
                 } else {
-                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, jr * kc, tile, 0, NR, true);
+                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, jr * kc, NR, tile, 0, NR, true);
                     for (int i = 0; i < mr; i++)
                         for (int j = 0; j < nr; j++)
                             c[ci + i * ldc + j] = overwrite ? tile[i * NR + j] : c[ci + i * ldc + j] + tile[i * NR + j];

@@ -2,7 +2,6 @@ package tensor.ops;
 
 import tensor.Shape;
 import tensor.Tensor;
-import tensor.backend.Backend;
 import tensor.backend.Backends;
 import tensor.backend.ConvGeometry;
 
@@ -21,12 +20,10 @@ public final class Conv2d {
         float[] y = new float[g.outputSize()];
         Backends.current().conv2dForward(g, x.data(), w.data(), bias == null ? null : bias.data(), y);
         return Tensor.result(Shape.of(g.n(), g.cOut(), g.hOut(), g.wOut()), y, out -> {
-            Backend backend = Backends.current();
-            if (x.requiresGrad()) backend.conv2dBackwardInput(g, out.grad(), w.data(), x.grad());
             boolean dBias = bias != null && bias.requiresGrad();
-            if (w.requiresGrad() || dBias)                    // one pass gives both; dw is scratch when w is frozen
-                backend.conv2dBackwardWeight(g, x.data(), out.grad(),
-                        w.requiresGrad() ? w.grad() : new float[g.weightSize()], dBias ? bias.grad() : null);
+            float[] dw = w.requiresGrad() ? w.grad() : dBias ? new float[g.weightSize()] : null;   // one pass gives both; scratch when w is frozen
+            Backends.current().conv2dBackward(g, x.data(), out.grad(), w.data(), x.requiresGrad() ? x.grad() : null,
+                    dw, dBias ? bias.grad() : null);
         }, x, w, bias);
     }
 

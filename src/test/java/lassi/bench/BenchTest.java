@@ -14,7 +14,8 @@ class BenchTest {
     @Test void knowsTheWorkloadsOfWorkloadsMd() {
         assertThat(Bench.workloads().stream().map(Workload::name)).containsExactly(
                 "sgemm_512", "sgemm_1024", "sgemm_2048",
-                "conv3x3_s16_fwd_bwd", "conv1x1_s16_fwd_bwd", "conv3x3_paper_fwd_bwd");
+                "conv3x3_s16_fwd_bwd", "conv1x1_s16_fwd_bwd", "conv3x3_paper_fwd_bwd",
+                "glow_s16_latents", "glow_s16_train_step", "glow_m32_train_step");
     }
 
     @Test void flopsCountTwoPerMultiplyAdd() {

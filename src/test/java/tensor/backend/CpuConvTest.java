@@ -22,7 +22,9 @@ class CpuConvTest {
         new ConvGeometry(2, 3, 9, 8, 5, 3, 3, 2, 1),      // stride 2, pad 1
         new ConvGeometry(2, 3, 9, 9, 5, 3, 3, 2, 0),      // stride 2, pad 0
         new ConvGeometry(1, 3, 6, 6, 7, 3, 3, 1, 0),      // one image (fewer images than threads)
-        new ConvGeometry(3, 5, 4, 6, 3, 1, 1, 1, 0),      // 1x1: the input is its own patch matrix
+        new ConvGeometry(3, 5, 4, 6, 3, 1, 1, 1, 0),      // 1x1 on images of 24 pixels: on the grid
+        new ConvGeometry(3, 5, 8, 4, 7, 1, 1, 1, 0),      // 1x1 on images of 32 pixels: in place, 7 outputs (a partial sliver)
+        new ConvGeometry(2, 9, 8, 8, 9, 1, 1, 1, 0),      // the same, 64 pixels, 9 inputs and outputs
         new ConvGeometry(2, 4, 5, 5, 3, 1, 1, 2, 0),      // 1x1 with stride 2
         new ConvGeometry(2, 4, 3, 3, 6, 1, 1, 1, 1),      // 1x1 with padding
         new ConvGeometry(2, 2, 6, 7, 3, 2, 3, 1, 1),      // rectangular kernel
@@ -72,8 +74,9 @@ class CpuConvTest {
     }
 
     /**
-     * The weight gradient sums chunks of images (10 of 10x10 pixels here, the last chunk shorter)
-     * or, from 32x32 on, one image at a time, using x and dy in place for 1x1 convolutions.
+     * The weight gradient as dot products along long grid rows: many images (25 of 10x10 pixels),
+     * and images with rows longer than a vector (32x32, copied to and from the grid with whole
+     * vectors).
      */
     @Test void weightGradientOverSeveralChunks() {
         ConvGeometry[] geometries = {new ConvGeometry(25, 3, 10, 10, 4, 3, 3, 1, 1), new ConvGeometry(13, 4, 10, 10, 5, 1, 1, 1, 0),
@@ -87,6 +90,21 @@ class CpuConvTest {
             TWO.conv2dBackwardWeight(g, x, dy, actualW, actualB);
             Close.assertClose("backward weight " + g, expectedW, actualW, ATOL, RTOL);
             Close.assertClose("bias gradient " + g, expectedB, actualB, ATOL, RTOL);
+        }
+    }
+
+    @Test void bothBackwardPassesTogetherEqualThemApart() {
+        for (ConvGeometry g : GEOMETRIES) {
+            var rng = new Rng(g.hashCode() + 3);
+            float[] x = uniform(rng, g.inputSize()), w = uniform(rng, g.weightSize()), dy = uniform(rng, g.outputSize());
+            float[] dx = uniform(rng, g.inputSize()), dw = uniform(rng, g.weightSize()), dBias = uniform(rng, g.cOut());
+            float[] dxApart = dx.clone(), dwApart = dw.clone(), dBiasApart = dBias.clone();
+            TWO.conv2dBackward(g, x, dy, w, dx, dw, dBias);
+            TWO.conv2dBackwardInput(g, dy, w, dxApart);
+            TWO.conv2dBackwardWeight(g, x, dy, dwApart, dBiasApart);
+            assertThat(dx).as("dx " + g).isEqualTo(dxApart);
+            assertThat(dw).as("dw " + g).isEqualTo(dwApart);
+            assertThat(dBias).as("dBias " + g).isEqualTo(dBiasApart);
         }
     }
 

@@ -1,0 +1,108 @@
+package tensor.backend;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * C (+)= A · B where row p of B is a window of one array, B[p, j] = b[rows[p] + offset of column
+ * j]: the product of a weight matrix with the shifted grid rows of {@link ConvGrid}, or with the
+ * channel rows of NCHW images. A [m, k] is row-major. The n columns come in blocks of
+ * {@link Columns#width} (one block for a grid, one per image for NCHW), and C holds m rows of a
+ * block's columns, {@code width} apart.
+ *
+ * <p>A is packed once into MR-row slivers per k-block; groups of {@link #TILES} column tiles of NR
+ * copy their k-block of B rows into a row-major panel (row by row, so that each row is read and
+ * written as one stream) and run {@link MicroKernel} for every tile and row sliver (a last sliver of fewer than MR rows goes
+ * through a tile buffer). The k-blocks of {@link Sgemm#KC} rows are
+ * summed in increasing order, like {@link Sgemm}; the column tiles are spread over the threads,
+ * so the results never depend on the thread count.
+ */
+final class WindowGemm {
+    private static final int MR = Sgemm.MR, NR = Sgemm.NR, KC = Sgemm.KC, VL = Sgemm.VL;
+    /** Below this many multiply-adds per task the work stays on fewer threads. */
+    private static final long MIN_TASK_WORK = 1L << 18;
+    /** Column tiles packed together: their B rows are read as streams of TILES·NR floats. */
+    private static final int TILES = 16;
+    private static final ThreadLocal<float[][]> BUFFERS =
+            ThreadLocal.withInitial(() -> new float[][] {new float[TILES * KC * NR], new float[MR * NR]});
+    private static final ThreadLocal<float[]> PACKED_A = new ThreadLocal<>();
+
+    /**
+     * Blocks of {@code width} columns (a multiple of NR); block q starts at q·bBlock in b (added
+     * to the row offsets) and at q·cBlock in c.
+     */
+    record Columns(int width, int bBlock, int cBlock) {
+        Columns {
+            if (width % NR != 0) throw new IllegalArgumentException("column blocks of " + width + " are not whole tiles of " + NR);
+        }
+
+        /** All n columns in one block (a grid): C is [m, n]. */
+        static Columns single(int n) {
+            return new Columns(n, 0, 0);
+        }
+    }
+
+    private WindowGemm() {}
+
+    static void compute(Parallel parallel, int m, int n, int k, float[] a, float[] b, int[] rows, Columns columns,
+                        float[] c, boolean accumulate) {
+        int mr = (m + MR - 1) / MR * MR, ldc = columns.width();
+        float[] aPacked = packA(m, mr, k, a);
+        long tileWork = (long) mr * k * NR;
+        parallel.forRange(n / NR, (int) Math.max(1, MIN_TASK_WORK / tileWork), (from, to) -> {
+            float[][] buffers = BUFFERS.get();
+            float[] panel = buffers[0], tile = buffers[1];
+            int[] bOff = new int[TILES], cOff = new int[TILES];
+            for (int t0 = from; t0 < to; t0 += TILES) {
+                int tiles = Math.min(TILES, to - t0);
+                for (int t = 0; t < tiles; t++) {
+                    int block = (t0 + t) * NR / ldc, j = (t0 + t) * NR % ldc;
+                    bOff[t] = block * columns.bBlock() + j;
+                    cOff[t] = block * columns.cBlock() + j;
+                }
+                for (int pc = 0; pc < k; pc += KC) {
+                    int kc = Math.min(KC, k - pc);
+                    boolean overwrite = pc == 0 && !accumulate;
+                    for (int p = 0; p < kc; p++) {                 // row by row: each B row is read as one stream
+                        int row = rows[pc + p];
+                        for (int t = 0; t < tiles; t++)
+                            for (int v = 0; v < NR; v += VL)
+                                FloatVector.fromArray(Sgemm.SPECIES, b, row + bOff[t] + v).intoArray(panel, (p * tiles + t) * NR + v);
+                    }
+                    for (int t = 0; t < tiles; t++)
+                        for (int ir = 0; ir < mr; ir += MR) {
+                            int ci = cOff[t] + ir * ldc, ai = mr * pc + ir * kc, bi = t * NR, ldb = tiles * NR;
+                            if (ir + MR <= m) {
+                                MicroKernel.run(kc, aPacked, ai, panel, bi, ldb, c, ci, ldc, overwrite);
+                                continue;
+                            }
+                            MicroKernel.run(kc, aPacked, ai, panel, bi, ldb, tile, 0, NR, true);
+                            for (int i = 0; i < m - ir; i++)
+                                for (int jj = 0; jj < NR; jj++)
+                                    c[ci + i * ldc + jj] = overwrite ? tile[i * NR + jj] : c[ci + i * ldc + jj] + tile[i * NR + jj];
+                        }
+                }
+            }
+        });
+    }
+
+    /**
+     * A in MR-row slivers, k-block after k-block: block pc starts at mr·pc and holds, sliver by
+     * sliver, kc groups of MR values (rows past m are zero).
+     */
+    private static float[] packA(int m, int mr, int k, float[] a) {
+        float[] packed = PACKED_A.get();
+        if (packed == null || packed.length < mr * k) {
+            packed = new float[mr * k];
+            PACKED_A.set(packed);
+        }
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            for (int i = 0; i < mr; i++) {
+                int base = mr * pc + i / MR * MR * kc + i % MR;
+                if (i < m) for (int p = 0; p < kc; p++) packed[base + p * MR] = a[i * k + pc + p];
+                else for (int p = 0; p < kc; p++) packed[base + p * MR] = 0f;
+            }
+        }
+        return packed;
+    }
+}
