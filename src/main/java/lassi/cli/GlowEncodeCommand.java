@@ -1,5 +1,6 @@
 package lassi.cli;
 
+import lassi.FileHash;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
@@ -69,7 +70,7 @@ final class GlowEncodeCommand implements Command {
         Glow glow = dir.loadGlow();
         if (!glow.actNormsInitialized())
             throw new BadInput("--model " + o.model() + ": its ActNorm layers were never initialised (a Glow that has not seen data); train it first");
-        String sha256 = LatentCacheHeader.sha256(dir.stateFile());
+        String sha256 = FileHash.sha256(dir.stateFile());
         try (LatentCacheSource source = LatentCacheSource.open(o.data(), glow.config().side())) {
             LatentCacheEncoder.requireNewCaches(source, o.out());
             long total = 0;

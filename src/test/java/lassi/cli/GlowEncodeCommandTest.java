@@ -1,5 +1,6 @@
 package lassi.cli;
 
+import lassi.FileHash;
 import static lassi.cli.CliRun.lassi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,7 +81,7 @@ class GlowEncodeCommandTest {
     @Test void writesBothCachesAndOneLinePerSplit() throws IOException {
         assertThat(encode.code()).as(encode.err()).isZero();
         assertThat(encode.out()).contains("lassi glow encode: model " + model + " (S 8, L 2, K 2, F 16, additive, LU, d 192, state.npz sha256 "
-                        + LatentCacheHeader.sha256(model.resolve("state.npz")) + "), shapes3d dataset " + h5 + " (300 images), batch 64")
+                        + FileHash.sha256(model.resolve("state.npz")) + "), shapes3d dataset " + h5 + " (300 images), batch 64")
                 .containsPattern("wrote glow_3dshapes_latent_lmdb/train.lmdb: 240 records, encoded in [0-9.]+ s \\(\\d+ images/s\\)")
                 .containsPattern("wrote glow_3dshapes_latent_lmdb/test.lmdb: 30 records, encoded in")
                 .containsPattern("wrote glow_3dshapes_latent_lmdb_correlated_orientation/train.lmdb: \\d+ records, the correlated orientation subset")
@@ -102,7 +103,7 @@ class GlowEncodeCommandTest {
                 try (LatentCacheReader reader = new GlowDirectory(model).openCache(main, split)) {
                     assertThat(reader.size()).as(split.stem()).isEqualTo(data.size());
                     LatentCacheHeader header = reader.header().orElseThrow();
-                    assertThat(header.modelSha256()).isEqualTo(LatentCacheHeader.sha256(model.resolve("state.npz")));
+                    assertThat(header.modelSha256()).isEqualTo(FileHash.sha256(model.resolve("state.npz")));
                     assertThat(header.zShapes()).containsExactly(new int[] {6, 4, 4}, new int[] {24, 2, 2});
                     assertThat(header.labelLength()).isEqualTo(6);
                     assertThat(header.options()).containsEntry("--batch-size", "64").containsEntry("--data", h5.toString());
@@ -169,7 +170,7 @@ class GlowEncodeCommandTest {
         assertThat(inspect.out()).containsPattern("format +latent cache \\(LMDB, one environment file per split\\), 3 of 3 splits")
                 .containsPattern("split train +" + main.resolve("train.lmdb"))
                 .containsPattern("train count +240").containsPattern("valid d +192").containsPattern("test label length +6")
-                .containsPattern("train model sha256 +" + LatentCacheHeader.sha256(model.resolve("state.npz")))
+                .containsPattern("train model sha256 +" + FileHash.sha256(model.resolve("state.npz")))
                 .containsPattern("train z-shapes +\\[\\[6, 4, 4\\], \\[24, 2, 2\\]\\]")
                 .containsPattern("train options +--batch-size 64, .*; seed 0")
                 .containsPattern("train y\\[5\\] +15 values \\(value:count\\) 0:\\d+ 1:\\d+")
@@ -183,8 +184,8 @@ class GlowEncodeCommandTest {
         }
         assertThatThrownBy(() -> new GlowDirectory(other).openCache(main, Split.VALID))
                 .isInstanceOf(BadInput.class)
-                .hasMessage("cache " + main + " was made by model sha256 " + LatentCacheHeader.sha256(model.resolve("state.npz"))
-                        + ", not by " + other.resolve("state.npz") + " (sha256 " + LatentCacheHeader.sha256(other.resolve("state.npz")) + ")");
+                .hasMessage("cache " + main + " was made by model sha256 " + FileHash.sha256(model.resolve("state.npz"))
+                        + ", not by " + other.resolve("state.npz") + " (sha256 " + FileHash.sha256(other.resolve("state.npz")) + ")");
     }
 
     @Test void badInputGivesOneLineAndWritesNothing() throws IOException {
