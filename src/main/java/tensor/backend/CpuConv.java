@@ -26,6 +26,9 @@ final class CpuConv {
     private static final ThreadLocal<float[]> INPUT = new ThreadLocal<>(), UPSTREAM = new ThreadLocal<>(),
             PRODUCT = new ThreadLocal<>(), FLIPPED = new ThreadLocal<>();
 
+    /** The floats of the rows that the weight gradient's tiles share at a time (half of a 1 MiB L2). */
+    private static final int CACHE_FLOATS = 1 << 17;
+
     private CpuConv() {}
 
     static void forward(Parallel parallel, ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
@@ -57,7 +60,7 @@ final class CpuConv {
                 WindowGemm.compute(parallel, g.cIn(), g.n() * p, g.cOut(), flipped(g, w), dy, rowOffsets(g.cOut(), p),
                         new WindowGemm.Columns(p, g.cOut() * p, g.cIn() * p), dx, true);
             if (dw != null)
-                weightGradient(parallel, g.n(), p, dy, rowOffsets(g.cOut(), p), g.cOut() * p, x, rowOffsets(k, p), g.cIn() * p, dw);
+                weightGradient(parallel, g.n(), p, dy, rowOffsets(g.cOut(), p), g.cOut() * p, x, rowOffsets(k, p), g.cIn() * p, g.cIn(), dw);
         } else {
             ConvGrid grid = new ConvGrid(g);
             float[] dyGrid = scratch(UPSTREAM, g.cOut() * grid.upstreamRow());
@@ -72,7 +75,7 @@ final class CpuConv {
                 int[] dyRows = rowOffsets(g.cOut(), grid.upstreamRow());
                 for (int o = 0; o < dyRows.length; o++) dyRows[o] += grid.reach;
                 weightGradient(parallel, 1, grid.columns, dyGrid, dyRows, 0, inputGrid(parallel, grid, x),
-                        grid.taps(g.cIn(), grid.inputRow(), 0), 0, dw);
+                        grid.taps(g.cIn(), grid.inputRow(), 0), 0, g.cIn(), dw);
             }
         }
         if (dBias != null) biasGradient(parallel, g.n(), g.cOut(), g.hOut() * g.wOut(), dy, dBias);
@@ -80,19 +83,28 @@ final class CpuConv {
 
     /**
      * dW[o, t] += Σ_s Σ_p dy[dyRows[o] + s·dySegment + p] · x[taps[t] + s·xSegment + p] (rows of
-     * segments × length), in tiles of {@link DotKernel#ROWS_A} outputs × {@link DotKernel#ROWS_B}
-     * taps; the last tiles are completed with repeats of the first row whose sums are dropped.
+     * segments × length, drawn from {@code xRows} distinct rows of x), in tiles of
+     * {@link DotKernel#ROWS_A} outputs × {@link DotKernel#ROWS_B} taps; the last tiles are completed
+     * with repeats of the first row whose sums are dropped. Each thread sweeps its tiles over one
+     * range of positions after another, sized so that the range of every row fits in
+     * {@link #CACHE_FLOATS}.
      */
     private static void weightGradient(Parallel parallel, int segments, int length, float[] dy, int[] dyRows, int dySegment,
-                                       float[] x, int[] taps, int xSegment, float[] dw) {
-        int outputs = dyRows.length, k = taps.length;
+                                       float[] x, int[] taps, int xSegment, int xRows, float[] dw) {
+        int outputs = dyRows.length, k = taps.length, total = segments * length;
         int[] rows = completed(dyRows, DotKernel.ROWS_A), tapRows = completed(taps, DotKernel.ROWS_B);
-        int tapTiles = tapRows.length / DotKernel.ROWS_B;
-        parallel.forRange(rows.length / DotKernel.ROWS_A * tapTiles, 1, (from, to) -> {
-            float[] sums = new float[DotKernel.ROWS_A * DotKernel.ROWS_B], lanes = DotKernel.lanes();
+        int tapTiles = tapRows.length / DotKernel.ROWS_B, tiles = rows.length / DotKernel.ROWS_A * tapTiles;
+        int range = Math.max(Sgemm.VL, CACHE_FLOATS / (rows.length + xRows) / Sgemm.VL * Sgemm.VL);
+        float[] acc = new float[tiles * DotKernel.ACCUMULATORS];
+        parallel.forRange(tiles, 1, (from, to) -> {
+            for (int q0 = 0; q0 < total; q0 += range)
+                for (int tile = from; tile < to; tile++)
+                    DotKernel.accumulate(q0, Math.min(total, q0 + range), length, dy, rows, tile / tapTiles * DotKernel.ROWS_A, dySegment,
+                            x, tapRows, tile % tapTiles * DotKernel.ROWS_B, xSegment, acc, tile * DotKernel.ACCUMULATORS);
+            float[] sums = new float[DotKernel.ROWS_A * DotKernel.ROWS_B];
             for (int tile = from; tile < to; tile++) {
                 int o0 = tile / tapTiles * DotKernel.ROWS_A, t0 = tile % tapTiles * DotKernel.ROWS_B;
-                DotKernel.run(segments, length, dy, rows, o0, dySegment, x, tapRows, t0, xSegment, sums, lanes);
+                DotKernel.reduce(acc, tile * DotKernel.ACCUMULATORS, sums);
                 for (int i = 0; i < DotKernel.ROWS_A && o0 + i < outputs; i++)
                     for (int j = 0; j < DotKernel.ROWS_B && t0 + j < k; j++) dw[(o0 + i) * k + t0 + j] += sums[i * DotKernel.ROWS_B + j];
             }
