@@ -1,7 +1,8 @@
 """What the Python sides of scripts/bench share (benchmarks only, never tests).
 
-timed(run): the protocol of lassi.bench.Timing: warm-up >= 3 runs and >= 1 s, then >= 5 and up
-    to 50 timed runs until they take 2 s; returns (median, minimum, reps) in seconds.
+timed(run, warmups=3): the protocol of lassi.bench.Timing: warm-up >= warmups runs and >= 1 s,
+    then >= 5 and up to 50 timed runs until they take 2 s; returns (median, minimum, reps) in
+    seconds.
 line(...): one result line in the format of shared/bench/WORKLOADS.md.
 merge FILE...: copies the Java bench's JSON lines from stdin to stdout, adding the comparison
     fields from the reference lines in FILE...:
@@ -16,12 +17,12 @@ import time
 SUFFIXES = ("_openblas", "_torch")
 
 
-def timed(run):
+def timed(run, warmups=3):
     start = time.perf_counter()
-    warmups = 0
-    while warmups < 3 or time.perf_counter() - start < 1.0:
+    done = 0
+    while done < warmups or time.perf_counter() - start < 1.0:
         run()
-        warmups += 1
+        done += 1
     seconds = []
     while len(seconds) < 5 or (len(seconds) < 50 and sum(seconds) < 2.0):
         t = time.perf_counter()

@@ -1,7 +1,8 @@
 """The PyTorch side of scripts/bench (benchmarks only, never tests).
 
 measure THREADS glow_...: times each named glow_* workload of shared/bench/WORKLOADS.md with
-    PyTorch on THREADS threads, with the protocol of lassi.bench.Timing (bench_protocol.timed), and
+    PyTorch on THREADS threads, with the protocol of lassi.bench.Timing (bench_protocol.timed, with
+    the same warm-up runs as lassi.bench.GlowWorkloads), and
     prints one JSON line per workload named <workload>_torch (device "torch", gflops null).
     bench_protocol.py merge adds them to the Java lines as torch_seconds and ratio.
 
@@ -24,8 +25,9 @@ from bench_protocol import line, timed                      # noqa: E402
 from fixtures.reference_glow import Glow                    # noqa: E402
 
 BATCH, N_BINS = 64, 32
-# side, blocks L, steps K, width F, learning rate: lassi.glow.GlowProfile
-PROFILES = {"s16": (16, 3, 4, 64, 5e-4), "m32": (32, 3, 8, 128, 2e-4)}
+# side, blocks L, steps K, width F, learning rate: lassi.glow.GlowProfile; the warm-up runs of
+# lassi.bench.GlowWorkloads (WARMUPS_S16, WARMUPS_M32), so that both sides are timed alike
+PROFILES = {"s16": (16, 3, 4, 64, 5e-4, 30), "m32": (32, 3, 8, 128, 2e-4, 20)}
 
 
 def quantised_images(gen, side):
@@ -44,7 +46,7 @@ def bits_per_dim(log_p, logdet, d):
 def workload(name):
     """The timed repetition of a glow_<profile>_<kind> workload, after building its inputs."""
     _, profile, kind = name.split("_", 2)
-    side, n_block, n_flow, width, lr = PROFILES[profile]
+    side, n_block, n_flow, width, lr, _ = PROFILES[profile]
     seed = zlib.crc32(name.encode())
     torch.manual_seed(seed)                                          # init of the model
     gen = torch.Generator().manual_seed(seed + 1)                    # images and noise
@@ -75,7 +77,7 @@ def measure(threads, names):
     torch.set_num_threads(threads)
     for name in names:
         print("bench: %s_torch ..." % name, file=sys.stderr)
-        median, minimum, reps = timed(workload(name))
+        median, minimum, reps = timed(workload(name), PROFILES[name.split("_")[1]][5])
         print(line(name + "_torch", median, minimum, reps, None, "torch", threads), flush=True)
 
 

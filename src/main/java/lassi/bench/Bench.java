@@ -92,7 +92,7 @@ public final class Bench {
         try (var scope = Backends.use(backend)) {                    // for the workloads that go through the ops
             for (Workload w : selected) {
                 System.err.println("bench: " + w.name() + " ...");
-                Timing.Result r = Timing.measure(w.prepare().apply(backend));
+                Timing.Result r = Timing.measure(w.prepare().apply(backend), w.warmups());
                 double gflops = Double.isNaN(w.flops()) ? Double.NaN : w.flops() / r.secondsMedian() / 1e9;
                 System.out.println(jsonLine(w.name(), r, gflops, device, device == Device.CPU ? threads : null));
                 System.out.flush();

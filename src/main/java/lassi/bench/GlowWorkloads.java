@@ -15,7 +15,8 @@ import tensor.random.Rng;
 /**
  * glow_*: a freshly initialised Glow of a §10.3 profile on a batch of {@link #BATCH} random
  * images on the 5-bit grid (fixed seed). ActNorm is initialised on another such batch before any
- * timing. No gflops: most of the time is outside the convolutions' multiply-adds.
+ * timing, and {@link #WARMUPS_S16} or {@link #WARMUPS_M32} warm-up runs. No gflops: much of the
+ * time is outside the convolutions' multiply-adds.
  * <ul>
  * <li>latents: the forward pass without gradient (log p, logdet, z_1..z_L) of one dequantised batch;
  * <li>train_step: dequantise the batch with fresh noise, forward, bits/dim loss, backward, Adam
@@ -24,17 +25,23 @@ import tensor.random.Rng;
  */
 final class GlowWorkloads {
     static final int BATCH = 64;
+    /**
+     * Warm-up runs: a step runs hundreds of distinct loops, which the JIT compiles only after
+     * enough calls; S16 steps reach their steady time after ~30, M32 steps after ~20 (measured).
+     * scripts/bench_torch.py warms PyTorch up as many times.
+     */
+    static final int WARMUPS_S16 = 30, WARMUPS_M32 = 20;
 
     private GlowWorkloads() {}
 
     static List<Workload> all() {
-        return List.of(latents("glow_s16_latents", GlowProfile.S16),
-                trainStep("glow_s16_train_step", GlowProfile.S16),
-                trainStep("glow_m32_train_step", GlowProfile.M32));
+        return List.of(latents("glow_s16_latents", GlowProfile.S16, WARMUPS_S16),
+                trainStep("glow_s16_train_step", GlowProfile.S16, WARMUPS_S16),
+                trainStep("glow_m32_train_step", GlowProfile.M32, WARMUPS_M32));
     }
 
-    static Workload latents(String name, GlowProfile profile) {
-        return new Workload(name, Double.NaN, backend -> {
+    static Workload latents(String name, GlowProfile profile, int warmups) {
+        return new Workload(name, Double.NaN, warmups, backend -> {
             var rng = new Rng(name.hashCode());
             Glow glow = initialized(profile.config, rng);
             Tensor x = Dequantization.dequantize(quantisedImages(rng, profile.config.side()), rng);
@@ -46,8 +53,8 @@ final class GlowWorkloads {
         });
     }
 
-    static Workload trainStep(String name, GlowProfile profile) {
-        return new Workload(name, Double.NaN, backend -> {
+    static Workload trainStep(String name, GlowProfile profile, int warmups) {
+        return new Workload(name, Double.NaN, warmups, backend -> {
             var rng = new Rng(name.hashCode());
             GlowConfig config = profile.config;
             Glow glow = initialized(config, rng);

@@ -3,8 +3,9 @@ package lassi.bench;
 import java.util.Arrays;
 
 /**
- * Times a repetition: warm-up runs first (the JIT compiles the hot loops), then at least
- * {@link #MIN_REPS} timed runs, more while they take under {@link #TARGET_SECONDS} in total.
+ * Times a repetition: warm-up runs first (the JIT compiles the hot loops; at least the given
+ * number and {@link #WARMUP_SECONDS}), then at least {@link #MIN_REPS} timed runs, more while
+ * they take under {@link #TARGET_SECONDS} in total.
  */
 final class Timing {
     static final int MIN_REPS = 5, MAX_REPS = 50;
@@ -16,9 +17,9 @@ final class Timing {
 
     private Timing() {}
 
-    static Result measure(Runnable rep) {
+    static Result measure(Runnable rep, int warmups) {
         long start = System.nanoTime();
-        for (int i = 0; i < MIN_WARMUPS || System.nanoTime() - start < WARMUP_SECONDS * 1e9; i++) rep.run();
+        for (int i = 0; i < warmups || System.nanoTime() - start < WARMUP_SECONDS * 1e9; i++) rep.run();
         double[] seconds = new double[MAX_REPS];
         double total = 0;
         int reps = 0;

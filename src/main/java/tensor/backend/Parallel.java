@@ -10,42 +10,71 @@ import java.util.concurrent.locks.LockSupport;
  * thread in the same order as sequentially, so results never depend on the number of threads.
  *
  * <p>A training step forks hundreds of loops of a fraction of a millisecond each, so the hand-off
- * must be cheap: the caller publishes a job and the workers, which spin for a while after each
- * job ({@link #SPIN_NANOS}) before they park, pick up their ranges at once (a thread-pool
- * hand-off, which parks and wakes a thread every time, costs ~20 µs here). While a job runs,
- * further calls (nested ones from the job's own ranges, or from other threads) run sequentially.
+ * must be cheap: the caller publishes a job and the workers, which spin for a short while after
+ * each job ({@link #SPIN_NANOS}) before they park, pick up ranges at once (a thread-pool
+ * hand-off, which parks and wakes a thread every time, costs ~20 µs here). Ranges are claimed,
+ * not assigned: the caller also runs every range no worker has claimed yet, so a worker that is
+ * late (parked, or waiting for a core on a machine busy with other programs) costs nothing. The
+ * caller then waits for ranges claimed by workers the same way, spinning briefly, then parking.
+ * While a job runs, further calls (nested ones from the job's own ranges, or from other threads)
+ * run sequentially.
  */
 public final class Parallel {
-    /** How long an idle worker spins before it parks. */
-    private static final long SPIN_NANOS = 500_000;
+    /** How long a waiting thread spins before it parks (long spins would starve other programs). */
+    private static final long SPIN_NANOS = 50_000;
     private static final String WORKER_NAME = "tensor-worker";
 
     private final int threads;
-    private final Worker[] workers;                 // threads − 1 of them; the caller runs the last range
+    private final Worker[] workers;                 // threads − 1 of them
     private final AtomicBoolean running = new AtomicBoolean();    // a job is in flight (not reentrant: see forRange)
     private volatile Job job;                       // the job running now, null between jobs
     private long published;                         // jobs published so far (while holding running)
 
-    /** One published loop: ranges 0 .. tasks − 2 go to the workers of the same index. */
+    /** One published loop of {@code ranges} contiguous ranges, claimed one by one by whoever is free. */
     private static final class Job {
         final long number;                          // 1, 2, ...: workers remember the last one they saw
         final RangeBody body;
-        final int n, chunk, tasks;
-        final AtomicInteger pending;                // worker ranges not yet finished
+        final int n, chunk, ranges;
+        final AtomicInteger next = new AtomicInteger();      // the next range to claim
+        final AtomicInteger unfinished;                      // ranges not yet finished
         volatile RuntimeException failure;
+        volatile Thread waiter;                     // the caller, once it parks in await()
 
-        Job(long number, RangeBody body, int n, int chunk, int tasks) {
+        Job(long number, RangeBody body, int n, int chunk, int ranges) {
             this.number = number;
             this.body = body;
             this.n = n;
             this.chunk = chunk;
-            this.tasks = tasks;
-            this.pending = new AtomicInteger(tasks - 1);
+            this.ranges = ranges;
+            this.unfinished = new AtomicInteger(ranges);
         }
 
-        void runRange(int task) {
-            int from = task * chunk, to = Math.min(n, from + chunk);
-            if (from < to) body.run(from, to);
+        /** Claims and runs ranges until none is left; the last range to finish wakes a parked caller. */
+        void runRanges() {
+            for (int r; (r = next.getAndIncrement()) < ranges; ) {
+                try {
+                    int from = r * chunk, to = Math.min(n, from + chunk);
+                    if (from < to) body.run(from, to);
+                } catch (RuntimeException e) {
+                    failure = e;
+                } catch (Error e) {
+                    failure = new IllegalStateException("a parallel range failed", e);
+                } finally {
+                    if (unfinished.decrementAndGet() == 0) {
+                        Thread w = waiter;
+                        if (w != null) LockSupport.unpark(w);
+                    }
+                }
+            }
+        }
+
+        /** Until every range has finished: spins for a while, then parks. */
+        void await() {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (unfinished.get() > 0 && System.nanoTime() < spinUntil) Thread.onSpinWait();
+            if (unfinished.get() == 0) return;
+            waiter = Thread.currentThread();
+            while (unfinished.get() > 0) LockSupport.park(this);
         }
     }
 
@@ -54,7 +83,7 @@ public final class Parallel {
         this.threads = threads;
         this.workers = new Worker[threads - 1];
         for (int w = 0; w < workers.length; w++) {
-            workers[w] = new Worker(w);
+            workers[w] = new Worker();
             workers[w].start();
         }
     }
@@ -68,45 +97,37 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body} over [0, n) split into at most {@link #threads()} contiguous ranges, the
-     * last on the calling thread. {@code minPerTask} keeps tiny loops sequential.
+     * Runs {@code body} over [0, n) split into at most {@link #threads()} contiguous ranges, on
+     * the calling thread and the workers. {@code minPerTask} keeps tiny loops sequential.
      */
     public void forRange(int n, int minPerTask, RangeBody body) {
-        int tasks = Math.min(threads, Math.max(1, n / Math.max(1, minPerTask)));
+        int ranges = Math.min(threads, Math.max(1, n / Math.max(1, minPerTask)));
         // Nested calls (from a worker, or from the caller's own range) and calls from other threads
         // while a job runs go sequentially: a second job must not replace one the workers have not
         // picked up yet.
-        if (tasks <= 1 || Thread.currentThread().getName().equals(WORKER_NAME) || !running.compareAndSet(false, true)) {
+        if (ranges <= 1 || Thread.currentThread().getName().equals(WORKER_NAME) || !running.compareAndSet(false, true)) {
             if (n > 0) body.run(0, n);
             return;
         }
         try {
-            Job j = new Job(++published, body, n, (n + tasks - 1) / tasks, tasks);
+            Job j = new Job(++published, body, n, (n + ranges - 1) / ranges, ranges);
             job = j;
-            for (int w = 0; w < tasks - 1; w++) workers[w].wake();
-            RuntimeException failure = null;
-            try {
-                j.runRange(tasks - 1);
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            while (j.pending.get() > 0) Thread.onSpinWait();
+            for (int w = 0; w < ranges - 1; w++) workers[w].wake();
+            j.runRanges();
+            j.await();
             job = null;                                    // lets the body's arrays go
-            if (failure == null) failure = j.failure;
-            if (failure != null) throw failure;
+            if (j.failure != null) throw j.failure;
         } finally {
             running.set(false);
         }
     }
 
     private final class Worker extends Thread {
-        private final int index;
         private volatile boolean parked;
         private long seen;                                 // the number of the last job seen
 
-        Worker(int index) {
+        Worker() {
             super(WORKER_NAME);
-            this.index = index;
             setDaemon(true);
         }
 
@@ -121,16 +142,7 @@ public final class Parallel {
             while (true) {
                 Job j = awaitJob();
                 seen = j.number;
-                if (index >= j.tasks - 1) continue;        // not needed for this one
-                try {
-                    j.runRange(index);
-                } catch (RuntimeException e) {
-                    j.failure = e;
-                } catch (Error e) {
-                    j.failure = new IllegalStateException("worker failed", e);
-                } finally {
-                    j.pending.decrementAndGet();
-                }
+                j.runRanges();
             }
         }
 

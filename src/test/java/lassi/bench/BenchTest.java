@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tensor.backend.Device;
+import tensor.random.Rng;
 
 /** The runner's contract with WORKLOADS.md: workload names and the shape of a result line (no timing here). */
 class BenchTest {
@@ -22,6 +23,15 @@ class BenchTest {
         assertThat(SgemmWorkloads.square(1024).flops()).isEqualTo(2.0 * 1024 * 1024 * 1024);
         // conv1x1_s16: 64 images · 64 outputs · 8·8 pixels · 64 inputs, three passes
         assertThat(Bench.workloads().get(4).flops()).isEqualTo(3 * 2.0 * 64 * 64 * 64 * 64);
+    }
+
+    @Test void glowWorkloadsWarmUpLongerOnQuantisedImages() {
+        for (Workload w : Bench.workloads())
+            assertThat(w.warmups()).as(w.name()).isEqualTo(w.name().startsWith("glow_s16") ? GlowWorkloads.WARMUPS_S16
+                    : w.name().startsWith("glow_m32") ? GlowWorkloads.WARMUPS_M32 : Timing.MIN_WARMUPS);
+        float[] v = GlowWorkloads.quantisedImages(new Rng(1), 4).data();
+        assertThat(v).hasSize(GlowWorkloads.BATCH * 3 * 4 * 4);
+        for (float x : v) assertThat(x * 32 + 16).as("on the 5-bit grid: %s", x).isBetween(0f, 31f).isEqualTo((float) Math.rint(x * 32 + 16));
     }
 
     @Test void resultLineIsOneJsonObjectWithTheDocumentedFields() throws Exception {
