@@ -17,11 +17,7 @@ public final class GradCheck {
     /** Checks every element of every input. Use for tiny shapes. */
     public static void assertElementwise(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, Rng rng,
                                          double eps, double atol, double rtol) {
-        for (Tensor x : inputs) { x.requiresGrad(true); x.zeroGrad(); }
-        Tensor out = f.apply(inputs);
-        float[] u = new float[out.size()];
-        for (int i = 0; i < u.length; i++) u[i] = (float) rng.nextGaussian();
-        out.backward(u);
+        float[] u = backwardWithRandomUpstream(f, inputs, rng);
         for (int t = 0; t < inputs.size(); t++) {
             Tensor x = inputs.get(t);
             float[] analytic = x.grad().clone();
@@ -42,11 +38,7 @@ public final class GradCheck {
     /** Checks ⟨∂L/∂x, v⟩ against the directional difference for {@code directions} random v per input. */
     public static void assertDirectional(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, Rng rng, int directions,
                                          double eps, double atol, double rtol) {
-        for (Tensor x : inputs) { x.requiresGrad(true); x.zeroGrad(); }
-        Tensor out = f.apply(inputs);
-        float[] u = new float[out.size()];
-        for (int i = 0; i < u.length; i++) u[i] = (float) rng.nextGaussian();
-        out.backward(u);
+        float[] u = backwardWithRandomUpstream(f, inputs, rng);
         for (int t = 0; t < inputs.size(); t++) {
             Tensor x = inputs.get(t);
             float[] analytic = x.grad().clone();
@@ -67,6 +59,16 @@ public final class GradCheck {
                 check("input " + t + " " + x.shape() + " direction " + r, dot, (plus - minus) / (2 * eps), atol, rtol);
             }
         }
+    }
+
+    /** Fresh gradients of L = ⟨u, f(inputs)⟩ for a random u, which is returned for the probes. */
+    private static float[] backwardWithRandomUpstream(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, Rng rng) {
+        for (Tensor x : inputs) { x.requiresGrad(true); x.zeroGrad(); }
+        Tensor out = f.apply(inputs);
+        float[] u = new float[out.size()];
+        for (int i = 0; i < u.length; i++) u[i] = (float) rng.nextGaussian();
+        out.backward(u);
+        return u;
     }
 
     private static double probe(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, float[] u) {

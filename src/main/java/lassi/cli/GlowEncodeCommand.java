@@ -1,7 +1,9 @@
 package lassi.cli;
 
+import lassi.FileHash;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,10 +18,7 @@ import lassi.data.Split;
 import lassi.glow.Glow;
 import lassi.glow.GlowDirectory;
 import lassi.glow.LatentCacheEncoder;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import tensor.backend.Backends;
 import tensor.backend.Device;
 
@@ -38,8 +37,8 @@ final class GlowEncodeCommand implements Command {
     private Path out;
     @Parameter(names = "--batch-size", description = "Images per forward pass (the reference: 128)")
     private int batchSize = 128;
-    @Parameter(names = "--device", description = "cpu or opencl")
-    private String device = "cpu";
+    @ParametersDelegate
+    private final DeviceOption device = new DeviceOption();
 
     /** The validated options. */
     record Options(Path model, Path data, Path out, int batchSize, Device device) {
@@ -62,10 +61,8 @@ final class GlowEncodeCommand implements Command {
     @Override public String name() { return "encode"; }
 
     @Override public int run(PrintStream stdout, PrintStream err) throws Exception {
-        Options o = new Options(model, data, out, batchSize, Device.parse(device));
-        try (var backend = Backends.use(Backends.create(o.device()))) {
-            return encode(o, stdout, err);
-        }
+        Options o = new Options(model, data, out, batchSize, device.device());
+        return device.run(backend -> encode(o, stdout, err));
     }
 
     private static int encode(Options o, PrintStream stdout, PrintStream err) throws Exception {
@@ -73,7 +70,7 @@ final class GlowEncodeCommand implements Command {
         Glow glow = dir.loadGlow();
         if (!glow.actNormsInitialized())
             throw new BadInput("--model " + o.model() + ": its ActNorm layers were never initialised (a Glow that has not seen data); train it first");
-        String sha256 = LatentCacheHeader.sha256(dir.stateFile());
+        String sha256 = FileHash.sha256(dir.stateFile());
         try (LatentCacheSource source = LatentCacheSource.open(o.data(), glow.config().side())) {
             LatentCacheEncoder.requireNewCaches(source, o.out());
             long total = 0;
@@ -83,9 +80,7 @@ final class GlowEncodeCommand implements Command {
                     source.kind().toString().toLowerCase(Locale.ROOT), o.data(), total, o.batchSize(),
                     Backends.current().describe(), Version.get());
             List<Path> caches;
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("encode").setInitialMax(total).setUnit(" img", 1)
-                    .showSpeed().setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
-                    .setMaxRenderedLength(120).setUpdateIntervalMillis(500).build()) {
+            try (ProgressBar bar = ImageProgressBar.create(err, "encode", total)) {
                 LatentCacheEncoder encoder = new LatentCacheEncoder(glow, sha256, o.batchSize(), o.forHeader(), new LatentCacheEncoder.Listener() {
                     @Override public void encoded(int images) { bar.stepBy(images); }
 

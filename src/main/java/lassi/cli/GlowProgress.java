@@ -2,10 +2,7 @@ package lassi.cli;
 
 import java.io.PrintStream;
 import lassi.glow.GlowTrainer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Glow training progress: a bar counting images (with images/s and the last bits/dim) on err, one line per epoch on out. */
 final class GlowProgress implements GlowTrainer.Listener, AutoCloseable {
@@ -14,9 +11,7 @@ final class GlowProgress implements GlowTrainer.Listener, AutoCloseable {
 
     GlowProgress(PrintStream out, PrintStream err, long totalImages, long imagesDone) {
         this.out = out;
-        this.bar = new ProgressBarBuilder().setTaskName("glow").setInitialMax(totalImages).setUnit(" img", 1)
-                .showSpeed().setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
-                .setMaxRenderedLength(120).setUpdateIntervalMillis(500).build();
+        this.bar = ImageProgressBar.create(err, "glow", totalImages);
         bar.stepTo(imagesDone);
     }
 
@@ -26,7 +21,7 @@ final class GlowProgress implements GlowTrainer.Listener, AutoCloseable {
 
     @Override public void step(long step, long totalSteps, double bitsPerDim, int images) {
         bar.stepBy(images);
-        bar.setExtraMessage(String.format("bits/dim %.3f", bitsPerDim));
+        bar.setExtraMessage(String.format(" bits/dim %.3f", bitsPerDim));
     }
 
     @Override public void epoch(int epoch, double trainBitsPerDim, double validBitsPerDim) {

@@ -2,15 +2,15 @@ package lassi.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import lassi.BadInput;
 import lassi.glow.Glow;
-import lassi.glow.GlowData;
-import lassi.glow.GlowDirectory;
 import lassi.glow.GlowEvaluator;
 import lassi.report.ImageGrid;
 import tensor.Tensor;
+import tensor.backend.Backend;
 import tensor.ops.Concat;
 import tensor.ops.Slice;
 
@@ -18,29 +18,32 @@ import tensor.ops.Slice;
 @Parameters(commandDescription = "Encode and decode images with a trained Glow; writes a PNG (images in the top row, "
         + "reconstructions below) and prints the max error. Example: lassi glow reconstruct --model runs/glow_s16 --data data/shapes3d/3dshapes.h5 --split test --out rec.png")
 final class GlowReconstructCommand implements Command {
-    @Parameter(names = "--model", required = true, description = "Glow model directory (from lassi glow train)")
-    private Path model;
-    @Parameter(names = "--data", required = true, description = "Images: 3dshapes HDF5 (.h5) or .npy uint8 [N, S, S, 3]")
-    private Path data;
-    @Parameter(names = "--split", description = "all, or for an HDF5 file with split files: train, valid or test")
-    private String split = "all";
+    @ParametersDelegate
+    private final GlowImagesOptions images = new GlowImagesOptions();
     @Parameter(names = "--count", description = "Number of images (the first ones of the file)")
     private int count = 8;
     @Parameter(names = "--out", required = true, description = "PNG file to write")
     private Path out;
+    @ParametersDelegate
+    private final DeviceOption device = new DeviceOption();
 
     @Override public String name() { return "reconstruct"; }
 
     @Override public int run(PrintStream stdout, PrintStream err) throws Exception {
         if (count < 1) throw new BadInput("--count must be >= 1, got " + count);
-        Glow glow = new GlowDirectory(model).loadGlow();
-        Tensor all = GlowSplitOption.read(data, split, glow.config().side());
+        return device.run(backend -> reconstruct(backend, stdout));
+    }
+
+    private int reconstruct(Backend backend, PrintStream stdout) throws Exception {
+        Glow glow = images.loadGlow();
+        Tensor all = images.readImages(glow.config().side());
         Tensor x = Slice.apply(all, 0, 0, Math.min(count, all.dim(0)));
         Tensor back = GlowEvaluator.reconstruct(glow, x, 64);
         double maxError = 0;
         for (int i = 0; i < x.size(); i++) maxError = Math.max(maxError, Math.abs(x.data()[i] - back.data()[i]));
         ImageGrid.write(out, Concat.apply(0, x, back), x.dim(0), 64);
-        stdout.printf("wrote %s: %d images and their reconstructions; max |x - G^-1(G(x))| = %.3g%n", out, x.dim(0), maxError);
+        stdout.printf("wrote %s: %d images and their reconstructions, device %s; max |x - G^-1(G(x))| = %.3g%n", out, x.dim(0),
+                backend.describe(), maxError);
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package lassi.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,7 @@ import lassi.glow.GlowDirectory;
 import lassi.glow.GlowProfile;
 import lassi.glow.GlowTrainOptions;
 import lassi.glow.GlowTrainer;
-import tensor.backend.Backends;
-import tensor.backend.Device;
+import tensor.backend.Backend;
 import tensor.random.Rng;
 
 /** {@code lassi glow train}: trains a Glow on images and writes a model directory. */
@@ -25,7 +25,7 @@ final class GlowTrainCommand implements Command {
     private Path data;
     @Parameter(names = "--out", required = true, description = "Model directory to write (checkpoints go there too)")
     private Path out;
-    @Parameter(names = "--profile", description = "Architecture and defaults: T8, S16 or M32 (spec §10.3)")
+    @Parameter(names = "--profile", description = "Architecture and defaults: T8, S16 or M32 (spec §10.3), or the released models' sizes PAPER_L3 (64x64, L 3, as glow_3dshapes) and PAPER_L4 (64x64, L 4, as glow_celeba_64), K 32, width 512: for a GPU")
     private GlowProfile profile = GlowProfile.S16;
     @Parameter(names = "--epochs", description = "Epochs (default: the profile's)")
     private Integer epochs;
@@ -41,14 +41,16 @@ final class GlowTrainCommand implements Command {
     private Long seed;
     @Parameter(names = "--resume", description = "Continue the run in --out from its last checkpoint, with its options")
     private boolean resume;
-    @Parameter(names = "--device", description = "cpu or opencl")
-    private String device = "cpu";
+    @ParametersDelegate
+    private final DeviceOption device = new DeviceOption();
 
     @Override public String name() { return "train"; }
 
     @Override public int run(PrintStream stdout, PrintStream err) throws Exception {
-        Device chosen = Device.parse(device);
-        if (chosen != Device.CPU) throw new BadInput("--device " + chosen + ": Glow training runs on the cpu backend in this build");
+        return device.run(backend -> train(backend, stdout, err));
+    }
+
+    private int train(Backend backend, PrintStream stdout, PrintStream err) throws Exception {
         GlowDirectory dir = new GlowDirectory(out);
         GlowDirectory.Header header;
         if (resume) {
@@ -57,6 +59,9 @@ final class GlowTrainCommand implements Command {
             header = dir.header();
             if (header.importedFrom() != null)
                 throw new BadInput("--resume: " + out + " holds a model imported from " + header.importedFrom().file() + ", not a training run of lassi glow train");
+            if (!header.device().endsWith(backend.describe()))      // glow.json names every device the steps ran on
+                header = new GlowDirectory.Header(header.formatVersion(), header.config(), header.profile(), header.options(), header.data(),
+                        header.device() + "; from step " + (header.step() + 1) + ": " + backend.describe(), header.version(), header.step());
         } else {
             if (Files.exists(out.resolve("glow.json")))
                 throw new BadInput("--out " + out + " already holds a Glow; pass --resume to continue it or choose another directory");
@@ -65,13 +70,13 @@ final class GlowTrainCommand implements Command {
                     lr != null ? lr : profile.learningRate, warmup != null ? warmup : 0,
                     checkpointEvery != null ? checkpointEvery : 1000, seed != null ? seed : 0);
             header = new GlowDirectory.Header(GlowDirectory.FORMAT_VERSION, profile.config, profile.name(), options,
-                    data.toString(), Backends.current().describe(), Version.get(), 0);
+                    data.toString(), backend.describe(), Version.get(), 0);
         }
         GlowTrainOptions options = header.options();
         GlowData.Splits splits = GlowData.readTrainValid(data, header.config().side(), options.seed());
         stdout.printf("lassi glow train%s: profile %s (%s), %d train / %d valid images from %s, %s, device %s, version %s%n",
                 resume ? " --resume from step " + header.step() : "", header.profile(), header.config().describe(),
-                splits.train().dim(0), splits.valid().dim(0), data, options.describe(), Backends.current().describe(), Version.get());
+                splits.train().dim(0), splits.valid().dim(0), data, options.describe(), backend.describe(), Version.get());
         Glow glow = new Glow(header.config(), new Rng(options.seed()));
         long perEpoch = splits.train().dim(0) / options.batchSize();
         long totalImages = (options.epochs() * perEpoch - 1) * options.batchSize();

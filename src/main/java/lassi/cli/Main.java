@@ -50,6 +50,14 @@ public final class Main {
         return groups;
     }
 
+    /** Prints the usage of {@code command} and returns {@code exitCode}. */
+    private static int usage(JCommander command, PrintStream out, int exitCode) {
+        StringBuilder sb = new StringBuilder();
+        command.getUsageFormatter().usage(sb);
+        out.print(sb);
+        return exitCode;
+    }
+
     /** The deepest command named by the leading words of {@code args} ("glow train --help" → glow train). */
     private static JCommander helpTarget(JCommander jc, String[] args) {
         JCommander at = jc;
@@ -70,12 +78,7 @@ public final class Main {
             JCommander sub = jc.getCommands().get(group.getKey());
             for (Command c : group.getValue()) sub.addCommand(c.name(), c);
         }
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            StringBuilder sb = new StringBuilder();
-            helpTarget(jc, args).getUsageFormatter().usage(sb);
-            out.print(sb);
-            return 0;
-        }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) return usage(helpTarget(jc, args), out, 0);
         try {
             jc.parse(args);
         } catch (ParameterException e) {
@@ -87,22 +90,12 @@ public final class Main {
             return 0;
         }
         String name = jc.getParsedCommand();
-        if (name == null) {
-            StringBuilder sb = new StringBuilder();
-            jc.getUsageFormatter().usage(sb);
-            out.print(sb);
-            return 2;
-        }
+        if (name == null) return usage(jc, out, 2);
         JCommander chosen = jc.getCommands().get(name);
         Object target = chosen.getObjects().get(0);
         if (target instanceof Group) {                            // find the group's sub-command
             String subName = chosen.getParsedCommand();
-            if (subName == null) {
-                StringBuilder sb = new StringBuilder();
-                chosen.getUsageFormatter().usage(sb);
-                out.print(sb);
-                return 2;
-            }
+            if (subName == null) return usage(chosen, out, 2);
             target = chosen.getCommands().get(subName).getObjects().get(0);
         }
         try {

@@ -5,13 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,22 +91,5 @@ public record LatentCacheHeader(int formatVersion, String modelSha256, int d, in
             throw new BadInput(file + ": latent cache header format version " + header.formatVersion
                     + ", this build reads version " + FORMAT_VERSION);
         return header;
-    }
-
-    /** SHA-256 of a file's bytes, lower-case hex: how a cache names the model that made it. */
-    public static String sha256(Path file) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] chunk = new byte[1 << 20];
-            for (int n; (n = in.read(chunk)) > 0; ) sha.update(chunk, 0, n);
-        } catch (IOException e) {
-            throw new BadInput("cannot read model file " + file + " (" + e.getMessage() + ")", e);
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -1,5 +1,6 @@
 package lassi.data;
 
+import lassi.FileHash;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -126,7 +127,7 @@ public final class LatentCacheReader implements AutoCloseable {
             LOG.warn("cannot check that {} was made by {}: it has no header", files.environment(), modelFile);
             return;
         }
-        String cacheModel = header.get().modelSha256(), expected = LatentCacheHeader.sha256(modelFile);
+        String cacheModel = header.get().modelSha256(), expected = FileHash.sha256(modelFile);
         if (!cacheModel.equals(expected))
             throw new BadInput("cache " + files.dir() + " was made by model sha256 " + cacheModel + ", not by "
                     + modelFile + " (sha256 " + expected + ")");

@@ -1,12 +1,9 @@
 package lassi.glow;
 
+import lassi.FileHash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lassi.BadInput;
@@ -88,7 +85,7 @@ public final class GlowImport {
             values.put(name, checkedValue(file, name, t));
         }
         glow.loadStateDict(values);
-        return new Imported(glow, sha256(file), dataParallel);
+        return new Imported(glow, FileHash.sha256(file), dataParallel);
     }
 
     /** The tensor's values; ActNorm's flag must be an initialised integer flag, the rest floating point. */
@@ -109,19 +106,5 @@ public final class GlowImport {
         Map<String, PtTensor> out = new LinkedHashMap<>();
         state.forEach((name, t) -> out.put(name.substring(DATA_PARALLEL_PREFIX.length()), t));
         return out;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -1,12 +1,11 @@
 package lassi.cli;
 
+import lassi.FileHash;
+import static lassi.cli.CliRun.lassi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,13 +26,12 @@ import lassi.glow.GlowDirectory;
 import lassi.glow.GlowProfile;
 import lassi.glow.GlowTrainOptions;
 import lassi.glow.Latents;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tensor.Grad;
 import tensor.Tensor;
-import tensor.backend.OpenClDevices;
+import tensor.backend.OpenClTesting;
 import tensor.optim.Adam;
 import tensor.random.Rng;
 
@@ -46,16 +44,7 @@ class GlowEncodeCommandTest {
     private static final int SIDE = 8, COUNT = 300, BATCH = 64;
     @TempDir static Path tmp;
     private static Path h5, model, cache, main, correlated;
-    private static Run encode;
-
-    private record Run(int code, String out, String err) {}
-
-    private static Run lassi(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    private static CliRun encode;
 
     /** A T8 Glow drawn with {@code seed}; its ActNorms initialised on {@code initBatch} unless null; saved in {@code dir}. */
     static Path saveModel(Path dir, long seed, Tensor initBatch) throws IOException {
@@ -92,7 +81,7 @@ class GlowEncodeCommandTest {
     @Test void writesBothCachesAndOneLinePerSplit() throws IOException {
         assertThat(encode.code()).as(encode.err()).isZero();
         assertThat(encode.out()).contains("lassi glow encode: model " + model + " (S 8, L 2, K 2, F 16, additive, LU, d 192, state.npz sha256 "
-                        + LatentCacheHeader.sha256(model.resolve("state.npz")) + "), shapes3d dataset " + h5 + " (300 images), batch 64")
+                        + FileHash.sha256(model.resolve("state.npz")) + "), shapes3d dataset " + h5 + " (300 images), batch 64")
                 .containsPattern("wrote glow_3dshapes_latent_lmdb/train.lmdb: 240 records, encoded in [0-9.]+ s \\(\\d+ images/s\\)")
                 .containsPattern("wrote glow_3dshapes_latent_lmdb/test.lmdb: 30 records, encoded in")
                 .containsPattern("wrote glow_3dshapes_latent_lmdb_correlated_orientation/train.lmdb: \\d+ records, the correlated orientation subset")
@@ -114,7 +103,7 @@ class GlowEncodeCommandTest {
                 try (LatentCacheReader reader = new GlowDirectory(model).openCache(main, split)) {
                     assertThat(reader.size()).as(split.stem()).isEqualTo(data.size());
                     LatentCacheHeader header = reader.header().orElseThrow();
-                    assertThat(header.modelSha256()).isEqualTo(LatentCacheHeader.sha256(model.resolve("state.npz")));
+                    assertThat(header.modelSha256()).isEqualTo(FileHash.sha256(model.resolve("state.npz")));
                     assertThat(header.zShapes()).containsExactly(new int[] {6, 4, 4}, new int[] {24, 2, 2});
                     assertThat(header.labelLength()).isEqualTo(6);
                     assertThat(header.options()).containsEntry("--batch-size", "64").containsEntry("--data", h5.toString());
@@ -155,11 +144,9 @@ class GlowEncodeCommandTest {
 
     /** Skipped without an OpenCL device, unless LASSI_REQUIRE_OPENCL=1 (CI) makes that a failure. */
     @Test void openClEncodesTheCpuLatents() {
-        OpenClDevices.Discovery found = OpenClDevices.discover();
-        if (found.devices().isEmpty() && !"1".equals(System.getenv("LASSI_REQUIRE_OPENCL")))
-            Assumptions.abort("no OpenCL device: " + found.whyNone());
+        OpenClTesting.backend();                                            // the skip-or-fail rule
         Path out = tmp.resolve("opencl");
-        Run run = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(),
+        CliRun run = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(),
                 "--batch-size", String.valueOf(BATCH), "--device", "opencl");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("device opencl: ");
@@ -178,12 +165,12 @@ class GlowEncodeCommandTest {
     }
 
     @Test void inspectDescribesAndReadsTheCache() {
-        Run inspect = lassi("data", "inspect", main.toString());
+        CliRun inspect = lassi("data", "inspect", main.toString());
         assertThat(inspect.code()).as(inspect.err()).isZero();
         assertThat(inspect.out()).containsPattern("format +latent cache \\(LMDB, one environment file per split\\), 3 of 3 splits")
                 .containsPattern("split train +" + main.resolve("train.lmdb"))
                 .containsPattern("train count +240").containsPattern("valid d +192").containsPattern("test label length +6")
-                .containsPattern("train model sha256 +" + LatentCacheHeader.sha256(model.resolve("state.npz")))
+                .containsPattern("train model sha256 +" + FileHash.sha256(model.resolve("state.npz")))
                 .containsPattern("train z-shapes +\\[\\[6, 4, 4\\], \\[24, 2, 2\\]\\]")
                 .containsPattern("train options +--batch-size 64, .*; seed 0")
                 .containsPattern("train y\\[5\\] +15 values \\(value:count\\) 0:\\d+ 1:\\d+")
@@ -197,32 +184,32 @@ class GlowEncodeCommandTest {
         }
         assertThatThrownBy(() -> new GlowDirectory(other).openCache(main, Split.VALID))
                 .isInstanceOf(BadInput.class)
-                .hasMessage("cache " + main + " was made by model sha256 " + LatentCacheHeader.sha256(model.resolve("state.npz"))
-                        + ", not by " + other.resolve("state.npz") + " (sha256 " + LatentCacheHeader.sha256(other.resolve("state.npz")) + ")");
+                .hasMessage("cache " + main + " was made by model sha256 " + FileHash.sha256(model.resolve("state.npz"))
+                        + ", not by " + other.resolve("state.npz") + " (sha256 " + FileHash.sha256(other.resolve("state.npz")) + ")");
     }
 
     @Test void badInputGivesOneLineAndWritesNothing() throws IOException {
         Path out = tmp.resolve("refused");
-        Run noModel = lassi("glow", "encode", "--model", tmp.resolve("none").toString(), "--data", h5.toString(), "--out", out.toString());
+        CliRun noModel = lassi("glow", "encode", "--model", tmp.resolve("none").toString(), "--data", h5.toString(), "--out", out.toString());
         assertThat(noModel.code()).isEqualTo(1);
         assertThat(noModel.err()).isEqualTo("lassi: error: " + tmp.resolve("none") + " is not a Glow model directory (no glow.json)"
                 + System.lineSeparator());
 
         Path small = Shapes3dGenerator.generate(4, 200, 6, tmp.resolve("small"), Progress.NONE).images();
-        Run wrongSide = lassi("glow", "encode", "--model", model.toString(), "--data", small.toString(), "--out", out.toString());
+        CliRun wrongSide = lassi("glow", "encode", "--model", model.toString(), "--data", small.toString(), "--out", out.toString());
         assertThat(wrongSide.code()).isEqualTo(1);
         assertThat(wrongSide.err()).isEqualTo("lassi: error: " + small + ": images are 4x4, the Glow model needs 8x8" + System.lineSeparator());
 
         Path untrained = saveModel(tmp.resolve("untrained"), 3, null);
-        Run uninitialised = lassi("glow", "encode", "--model", untrained.toString(), "--data", h5.toString(), "--out", out.toString());
+        CliRun uninitialised = lassi("glow", "encode", "--model", untrained.toString(), "--data", h5.toString(), "--out", out.toString());
         assertThat(uninitialised.err()).startsWith("lassi: error: --model " + untrained + ": its ActNorm layers were never initialised")
                 .hasLineCount(1);
 
-        Run batch = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(), "--batch-size", "0");
+        CliRun batch = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", out.toString(), "--batch-size", "0");
         assertThat(batch.err()).isEqualTo("lassi: error: --batch-size must be >= 1, got 0" + System.lineSeparator());
         assertThat(out).doesNotExist();
 
-        Run again = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", cache.toString());
+        CliRun again = lassi("glow", "encode", "--model", model.toString(), "--data", h5.toString(), "--out", cache.toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).isEqualTo("lassi: error: " + main + " already exists; remove it or write the caches to another folder"
                 + System.lineSeparator());

@@ -1,5 +1,6 @@
 package lassi.data;
 
+import lassi.FileHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,8 @@ class LatentCacheChecksTest {
         try (LatentCacheReader reader = LatentCacheReader.open(cache, Split.TRAIN)) {
             assertThatThrownBy(() -> reader.requireModel(other))
                     .isInstanceOf(BadInput.class)
-                    .hasMessage("cache " + cache + " was made by model sha256 " + LatentCacheHeader.sha256(dir.resolve("made.pt"))
-                            + ", not by " + other + " (sha256 " + LatentCacheHeader.sha256(other) + ")");
+                    .hasMessage("cache " + cache + " was made by model sha256 " + FileHash.sha256(dir.resolve("made.pt"))
+                            + ", not by " + other + " (sha256 " + FileHash.sha256(other) + ")");
         }
     }
 

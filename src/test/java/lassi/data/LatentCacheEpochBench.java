@@ -1,5 +1,6 @@
 package lassi.data;
 
+import lassi.FileHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class LatentCacheEpochBench {
         Path model = dir.resolve("model.bin");
         Files.createDirectories(dir);
         Files.writeString(model, "stand-in model");
-        LatentCacheHeader header = LatentCacheHeader.of(LatentCacheHeader.sha256(model), Z_SHAPES, LABELS, COUNT, Map.of(), 0);
+        LatentCacheHeader header = LatentCacheHeader.of(FileHash.sha256(model), Z_SHAPES, LABELS, COUNT, Map.of(), 0);
 
         Rng rng = new Rng(1);
         long writeStart = System.nanoTime();

@@ -1,5 +1,6 @@
 package lassi.data;
 
+import lassi.FileHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class LatentCacheInspectorTest {
         assertThat(report).anyMatch(l -> l.matches("train count +5"));
         assertThat(report).anyMatch(l -> l.matches("train d +12"));
         assertThat(report).anyMatch(l -> l.matches("train label length +3"));
-        assertThat(report).anyMatch(l -> l.matches("train model sha256 +" + LatentCacheHeader.sha256(model)));
+        assertThat(report).anyMatch(l -> l.matches("train model sha256 +" + FileHash.sha256(model)));
         assertThat(report).anyMatch(l -> l.matches("train z-shapes +\\[\\[2, 2, 2\\], \\[4, 1, 1\\]\\]"));
         assertThat(report).anyMatch(l -> l.matches("train options +--batch-size 128, --data shapes3d.h5; seed 7"));
         // y_i = (i, -i, 2^40 + 7i + 2): LatentCacheSamples.y

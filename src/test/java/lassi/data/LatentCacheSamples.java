@@ -1,5 +1,6 @@
 package lassi.data;
 
+import lassi.FileHash;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,7 +39,7 @@ final class LatentCacheSamples {
     }
 
     static LatentCacheHeader header(Path model, int count) {
-        return LatentCacheHeader.of(LatentCacheHeader.sha256(model), Z_SHAPES, LABELS, count,
+        return LatentCacheHeader.of(FileHash.sha256(model), Z_SHAPES, LABELS, count,
                 Map.of("--data", "shapes3d.h5", "--batch-size", "128"), 7L);
     }
 

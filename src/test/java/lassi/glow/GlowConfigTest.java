@@ -16,14 +16,14 @@ class GlowConfigTest {
     }
 
     @Test void zShapesMatchTheReleasedModelsTable() {           // §3.8
-        GlowConfig celeba64 = new GlowConfig(64, 4, 32, 512, false, true);
+        GlowConfig celeba64 = GlowProfile.PAPER_L4.config;
         assertThat(shapes(celeba64)).containsExactly(List.of(6, 32, 32), List.of(12, 16, 16), List.of(24, 8, 8), List.of(96, 4, 4));
         assertThat(celeba64.d()).isEqualTo(12288);
         GlowConfig celeba128 = new GlowConfig(128, 5, 32, 512, false, true);
         assertThat(shapes(celeba128)).containsExactly(List.of(6, 64, 64), List.of(12, 32, 32), List.of(24, 16, 16),
                 List.of(48, 8, 8), List.of(192, 4, 4));
         assertThat(celeba128.d()).isEqualTo(49152);
-        GlowConfig shapes3d = new GlowConfig(64, 3, 32, 512, false, true);
+        GlowConfig shapes3d = GlowProfile.PAPER_L3.config;
         assertThat(shapes(shapes3d)).containsExactly(List.of(6, 32, 32), List.of(12, 16, 16), List.of(48, 8, 8));
         for (GlowConfig c : List.of(celeba64, celeba128, shapes3d)) assertThat(total(c)).isEqualTo(c.d());
     }
@@ -43,6 +43,18 @@ class GlowConfigTest {
         assertThat(GlowProfile.T8.config.nFlow()).isEqualTo(2);
         assertThat(GlowProfile.S16.config.width()).isEqualTo(64);
         assertThat(GlowProfile.M32.learningRate).isEqualTo(2e-4);
+    }
+
+    @Test void paperProfilesAreTheReleasedSizesWithTheGlowPytorchRecipe() {   // §3.8, §3.12
+        for (GlowProfile p : List.of(GlowProfile.PAPER_L3, GlowProfile.PAPER_L4)) {
+            assertThat(p.config.side()).isEqualTo(64);
+            assertThat(p.config.nFlow()).isEqualTo(32);
+            assertThat(p.config.width()).isEqualTo(512);
+            assertThat(p.batchSize).isEqualTo(16);
+            assertThat(p.learningRate).isEqualTo(1e-4);
+        }
+        assertThat(GlowProfile.PAPER_L3.config.nBlock()).isEqualTo(3);
+        assertThat(GlowProfile.PAPER_L4.config.nBlock()).isEqualTo(4);
     }
 
     @Test void rejectsASideNotDivisibleByTwoToTheL() {

@@ -6,10 +6,11 @@ import org.junit.jupiter.api.Assumptions;
 import tensor.random.Rng;
 
 /**
- * What the OpenCL equivalence tests share: one backend per JVM (PoCL compiles the kernels once,
- * ~1 s), the skip-or-fail rule when there is no OpenCL device, and the element-wise comparison.
+ * What the OpenCL equivalence tests share (here and in lassi.*): one backend per JVM (PoCL
+ * compiles the kernels once, ~1 s), the skip-or-fail rule when there is no OpenCL device, and the
+ * element-wise comparison.
  */
-final class OpenClTesting {
+public final class OpenClTesting {
     private static OpenClBackend backend;
     private static String whyNone;
 
@@ -19,7 +20,7 @@ final class OpenClTesting {
      * The shared backend. Without an OpenCL device the calling test is skipped with the reason
      * (also printed, once), or fails when the environment sets LASSI_REQUIRE_OPENCL=1, as CI does.
      */
-    static synchronized OpenClBackend backend() {
+    public static synchronized OpenClBackend backend() {
         if (backend == null && whyNone == null) {
             OpenClDevices.Discovery found = OpenClDevices.discover();
             if (found.devices().isEmpty()) {
@@ -36,14 +37,14 @@ final class OpenClTesting {
     }
 
     /** Runs {@code launch} and asserts that it ran at least one kernel on the OpenCL device. */
-    static void onDevice(String what, Runnable launch) {
+    public static void onDevice(String what, Runnable launch) {
         long before = backend().launches();
         launch.run();
         if (backend().launches() <= before) fail(what + ": no OpenCL kernel completed on the device");
     }
 
     /** Fails naming the array, index, both values and the tolerance unless |actual − expected| ≤ atol + rtol·|expected|. */
-    static void assertClose(String what, float[] expected, float[] actual, double atol, double rtol) {
+    public static void assertClose(String what, float[] expected, float[] actual, double atol, double rtol) {
         if (expected.length != actual.length) fail(what + ": length " + actual.length + ", expected " + expected.length);
         for (int i = 0; i < expected.length; i++) {
             double e = expected[i], a = actual[i];
