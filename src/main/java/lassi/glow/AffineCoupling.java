@@ -10,7 +10,6 @@ import tensor.ops.Conv2d;
 import tensor.ops.Div;
 import tensor.ops.LogSigmoid;
 import tensor.ops.Mul;
-import tensor.ops.Relu;
 import tensor.ops.Sigmoid;
 import tensor.ops.Sub;
 import tensor.ops.Sum;
@@ -73,8 +72,8 @@ public final class AffineCoupling extends Module implements FlowLayer {
 
     /** NN(x_a): [N, C/2, H, W] → [N, C or C/2, H, W]. */
     private Tensor net(Tensor xA) {
-        Tensor h = Relu.apply(Conv2d.apply(xA, w0, b0, 1, 1));
-        h = Relu.apply(Conv2d.apply(h, w2, b2, 1, 0));
+        Tensor h = Conv2d.applyRelu(xA, w0, b0, 1, 1);
+        h = Conv2d.applyRelu(h, w2, b2, 1, 0);
         return zeroConv.forward(h);
     }
 

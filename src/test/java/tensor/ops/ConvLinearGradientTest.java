@@ -36,6 +36,42 @@ class ConvLinearGradientTest {
         assertThat(w.hasGrad()).isFalse();
     }
 
+    /**
+     * Conv2d.applyRelu is Relu of Conv2d: the same values and the same gradients, bit for bit
+     * (the ReLU mask taken from the output equals the one from the input wherever the
+     * convolution is not exactly 0, which random inputs never give).
+     */
+    @Test void conv2dReluEqualsReluOfConv2d() {
+        var rng = new Rng(44);
+        Tensor x = Tensor.randn(rng, 2, 3, 5, 4), w = Tensor.randn(rng, 4, 3, 3, 3), b = Tensor.randn(rng, 4);
+        float[] u = Tensor.randn(rng, 2, 4, 5, 4).data();
+        float[][] fused = valuesAndGradients(() -> Conv2d.applyRelu(x, w, b, 1, 1), u, x, w, b);
+        float[][] apart = valuesAndGradients(() -> Relu.apply(Conv2d.apply(x, w, b, 1, 1)), u, x, w, b);
+        for (int i = 0; i < fused.length; i++) assertThat(fused[i]).as("output and gradients, %d", i).isEqualTo(apart[i]);
+    }
+
+    /** Pre-activations are kept ≥ 1 away from the kink (bias ±3, small weights), so ε never straddles it. */
+    @Test void conv2dReluGradient() {
+        var rng = new Rng(45);
+        Tensor w = Tensor.randn(rng, 2, 2, 3, 3);
+        for (int i = 0; i < w.size(); i++) w.data()[i] *= 0.1f;
+        GradCheck.assertElementwise(in -> Conv2d.applyRelu(in.get(0), in.get(1), in.get(2), 1, 1),
+                List.of(Tensor.randn(rng, 2, 2, 4, 4), w, Tensor.of(new float[] {3f, -3f}, 2)), rng, EPS, ATOL, RTOL);
+    }
+
+    private static float[][] valuesAndGradients(java.util.function.Supplier<Tensor> f, float[] upstream, Tensor... inputs) {
+        for (Tensor t : inputs) {
+            t.requiresGrad(true);
+            t.zeroGrad();
+        }
+        Tensor y = f.get();
+        y.backward(upstream);
+        float[][] out = new float[inputs.length + 1][];
+        out[0] = y.data().clone();
+        for (int i = 0; i < inputs.length; i++) out[i + 1] = inputs[i].grad().clone();
+        return out;
+    }
+
     @Test void conv2dOfAKnownImage() {
         // 3x3 image of 1..9, 2x2 kernel of ones, no padding: sums of each 2x2 window, plus bias 0.5
         Tensor x = Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
