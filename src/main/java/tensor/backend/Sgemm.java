@@ -27,6 +27,8 @@ final class Sgemm {
     static final int MR = MicroKernel.MR, NR = MicroKernel.NR;
     /** The k-block. A constant of the algorithm: changing it changes results in the last bits. */
     static final int KC = 256;
+    /** The rows of a packed B sliver, NR apart. */
+    private static final int[] PACKED_ROWS = MicroKernel.strided(NR);
     static final int MC = 24 * MR;                    // packed A block (MC × KC) stays in L2
     static final int NC = Math.max(NR, 2048 / NR * NR); // packed B panel (KC × NC) stays in L3
     /** Below this many multiply-adds a gemm runs on the calling thread (forking costs more). */
@@ -98,9 +100,9 @@ final class Sgemm {
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir), ci = cOff + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
-                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, jr * kc, NR, c, ci, ldc, overwrite);
+                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, PACKED_ROWS, 0, jr * kc, c, ci, ldc, overwrite);
                 } else {
-                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, jr * kc, NR, tile, 0, NR, true);
+                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, PACKED_ROWS, 0, jr * kc, tile, 0, NR, true);
                     for (int i = 0; i < mr; i++)
                         for (int j = 0; j < nr; j++)
                             c[ci + i * ldc + j] = overwrite ? tile[i * NR + j] : c[ci + i * ldc + j] + tile[i * NR + j];

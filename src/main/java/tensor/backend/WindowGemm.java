@@ -1,7 +1,5 @@
 package tensor.backend;
 
-import jdk.incubator.vector.FloatVector;
-
 /**
  * C (+)= A · B where row p of B is a window of one array, B[p, j] = b[rows[p] + offset of column
  * j]: the product of a weight matrix with the shifted grid rows of {@link ConvGrid}, or with the
@@ -9,21 +7,21 @@ import jdk.incubator.vector.FloatVector;
  * {@link Columns#width} (one block for a grid, one per image for NCHW), and C holds m rows of a
  * block's columns, {@code width} apart.
  *
- * <p>A is packed once into MR-row slivers per k-block; groups of {@link #TILES} column tiles of NR
- * copy their k-block of B rows into a row-major panel (row by row, so that each row is read and
- * written as one stream) and run {@link MicroKernel} for every tile and row sliver (a last sliver of fewer than MR rows goes
- * through a tile buffer). The k-blocks of {@link Sgemm#KC} rows are
- * summed in increasing order, like {@link Sgemm}; the column tiles are spread over the threads,
- * so the results never depend on the thread count.
+ * <p>A is packed once into MR-row slivers per k-block. B is not packed: {@link MicroKernel} reads
+ * each row's NR columns where they lie (copying the windows into a panel, as {@link Sgemm} packs
+ * B, took longer than the products it served: few rows of A reuse each panel here). Groups of
+ * {@link #TILES} column tiles of NR share each k-block of packed A while it is in cache; a last
+ * sliver of fewer than MR rows goes through a tile buffer. The k-blocks of {@link Sgemm#KC} rows
+ * are summed in increasing order, like {@link Sgemm}; the column tiles are spread over the
+ * threads, so the results never depend on the thread count.
  */
 final class WindowGemm {
-    private static final int MR = Sgemm.MR, NR = Sgemm.NR, KC = Sgemm.KC, VL = Sgemm.VL;
+    private static final int MR = Sgemm.MR, NR = Sgemm.NR, KC = Sgemm.KC;
     /** Below this many multiply-adds per task the work stays on fewer threads. */
     private static final long MIN_TASK_WORK = 1L << 18;
-    /** Column tiles packed together: their B rows are read as streams of TILES·NR floats. */
+    /** Column tiles swept together over each k-block of packed A. */
     private static final int TILES = 16;
-    private static final ThreadLocal<float[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new float[][] {new float[TILES * KC * NR], new float[MR * NR]});
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
     private static final ThreadLocal<float[]> PACKED_A = new ThreadLocal<>();
 
     /**
@@ -49,8 +47,7 @@ final class WindowGemm {
         float[] aPacked = packA(m, mr, k, a);
         long tileWork = (long) mr * k * NR;
         parallel.forRange(n / NR, (int) Math.max(1, MIN_TASK_WORK / tileWork), (from, to) -> {
-            float[][] buffers = BUFFERS.get();
-            float[] panel = buffers[0], tile = buffers[1];
+            float[] tile = TILE.get();
             int[] bOff = new int[TILES], cOff = new int[TILES];
             for (int t0 = from; t0 < to; t0 += TILES) {
                 int tiles = Math.min(TILES, to - t0);
@@ -62,27 +59,29 @@ final class WindowGemm {
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
                     boolean overwrite = pc == 0 && !accumulate;
-                    for (int p = 0; p < kc; p++) {                 // row by row: each B row is read as one stream
-                        int row = rows[pc + p];
-                        for (int t = 0; t < tiles; t++)
-                            for (int v = 0; v < NR; v += VL)
-                                FloatVector.fromArray(Sgemm.SPECIES, b, row + bOff[t] + v).intoArray(panel, (p * tiles + t) * NR + v);
-                    }
-                    for (int t = 0; t < tiles; t++)
-                        for (int ir = 0; ir < mr; ir += MR) {
-                            int ci = cOff[t] + ir * ldc, ai = mr * pc + ir * kc, bi = t * NR, ldb = tiles * NR;
-                            if (ir + MR <= m) {
-                                MicroKernel.run(kc, aPacked, ai, panel, bi, ldb, c, ci, ldc, overwrite);
-                                continue;
-                            }
-                            MicroKernel.run(kc, aPacked, ai, panel, bi, ldb, tile, 0, NR, true);
-                            for (int i = 0; i < m - ir; i++)
-                                for (int jj = 0; jj < NR; jj++)
-                                    c[ci + i * ldc + jj] = overwrite ? tile[i * NR + jj] : c[ci + i * ldc + jj] + tile[i * NR + jj];
-                        }
+                    for (int t = 0; t < tiles; t++) slivers(m, mr, kc, aPacked, pc, b, rows, bOff[t], c, cOff[t], ldc, overwrite, tile);
                 }
             }
         });
+    }
+
+    /**
+     * One column tile of C (from ci0) for all row slivers over the k-block from pc, B row p read
+     * from b[rows[pc + p] + bi].
+     */
+    private static void slivers(int m, int mr, int kc, float[] aPacked, int pc, float[] b, int[] rows, int bi,
+                                float[] c, int ci0, int ldc, boolean overwrite, float[] tile) {
+        for (int ir = 0; ir < mr; ir += MR) {
+            int ci = ci0 + ir * ldc, ai = mr * pc + ir * kc;
+            if (ir + MR <= m) {
+                MicroKernel.run(kc, aPacked, ai, b, rows, pc, bi, c, ci, ldc, overwrite);
+                continue;
+            }
+            MicroKernel.run(kc, aPacked, ai, b, rows, pc, bi, tile, 0, NR, true);
+            for (int i = 0; i < m - ir; i++)
+                for (int jj = 0; jj < NR; jj++)
+                    c[ci + i * ldc + jj] = overwrite ? tile[i * NR + jj] : c[ci + i * ldc + jj] + tile[i * NR + jj];
+        }
     }
 
     /**
