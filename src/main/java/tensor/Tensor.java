@@ -119,7 +119,7 @@ public final class Tensor {
 
     /** The gradient buffer dL/d(this), allocated as zeros on first access. */
     public float[] grad() {
-        if (grad == null) grad = new float[data.length];
+        if (grad == null) grad = Buffers.zeroed(data.length);
         return grad;
     }
 
@@ -159,7 +159,12 @@ public final class Tensor {
         backward(new float[] {1f});
     }
 
-    /** Backpropagates with upstream gradient {@code seed} (same length as this tensor). */
+    /**
+     * Backpropagates with upstream gradient {@code seed} (same length as this tensor). Like
+     * PyTorch, only leaves and this tensor keep their gradients: an intermediate result's buffer
+     * goes back to {@link Buffers} once its own backward has run (every op that reads it has run
+     * by then).
+     */
     public void backward(float[] seed) {
         if (seed.length != data.length) throw new IllegalArgumentException("upstream gradient of length " + seed.length + " for shape " + shape);
         if (!requiresGrad) throw new IllegalStateException("backward() on a tensor that does not require a gradient");
@@ -168,7 +173,12 @@ public final class Tensor {
         List<Tensor> order = topologicalOrder();
         for (int i = order.size() - 1; i >= 0; i--) {
             Tensor t = order.get(i);
-            if (t.backward != null) t.backward.apply(t);
+            if (t.backward == null) continue;
+            t.backward.apply(t);
+            if (t != this && t.grad != null) {
+                Buffers.giveBack(t.grad);
+                t.grad = null;
+            }
         }
     }
 

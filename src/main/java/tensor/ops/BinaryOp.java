@@ -1,5 +1,6 @@
 package tensor.ops;
 
+import tensor.Buffers;
 import tensor.Shape;
 import tensor.Tensor;
 import tensor.backend.Backend;
@@ -14,7 +15,7 @@ import tensor.backend.Binary;
 final class BinaryOp {
     private BinaryOp() {}
 
-    /** The full-size partial gradient dL/da (or dL/db) at the output's shape, from dOut. */
+    /** The full-size partial gradient dL/da (or dL/db) at the output's shape, from dOut: dOut itself or an array of its own. */
     @FunctionalInterface
     interface Partial {
         float[] compute(float[] dOut);
@@ -26,14 +27,21 @@ final class BinaryOp {
         Backends.current().binary(f, a.data(), a.shape(), b.data(), b.shape(), out, outShape);
         return Tensor.result(outShape, out, o -> {
             Backend backend = Backends.current();
-            if (a.requiresGrad()) backend.sumTo(dA.compute(o.grad()), outShape, a.grad(), a.shape());
-            if (b.requiresGrad()) backend.sumTo(dB.compute(o.grad()), outShape, b.grad(), b.shape());
+            if (a.requiresGrad()) sumTo(backend, o.grad(), dA, outShape, a);
+            if (b.requiresGrad()) sumTo(backend, o.grad(), dB, outShape, b);
         }, a, b);
+    }
+
+    /** x.grad += the partial summed down to x's shape; a partial other than dOut itself is given back. */
+    private static void sumTo(Backend backend, float[] dOut, Partial partial, Shape outShape, Tensor x) {
+        float[] d = partial.compute(dOut);
+        backend.sumTo(d, outShape, x.grad(), x.shape());
+        if (d != dOut) Buffers.giveBack(d);
     }
 
     /** f(dOut, v) at the output's shape, v broadcast from its own shape. */
     static float[] combine(Binary f, float[] dOut, Shape outShape, Tensor v) {
-        float[] r = new float[outShape.size()];
+        float[] r = Buffers.uninitialized(outShape.size());
         Backends.current().binary(f, dOut, outShape, v.data(), v.shape(), r, outShape);
         return r;
     }

@@ -1,5 +1,6 @@
 package tensor.ops;
 
+import tensor.Buffers;
 import tensor.Shape;
 import tensor.Tensor;
 import tensor.backend.Backend;
@@ -39,12 +40,14 @@ public final class Conv2d {
             Backend b = Backends.current();
             float[] dy = out.grad();
             if (relu) {                                       // dy · 1[conv > 0], with conv > 0 ⇔ y > 0
-                dy = new float[y.length];
+                dy = Buffers.zeroed(y.length);
                 b.unaryBackward(Unary.RELU, 0f, y, y, out.grad(), dy);
             }
             boolean dBias = bias != null && bias.requiresGrad();
-            float[] dw = w.requiresGrad() ? w.grad() : dBias ? new float[g.weightSize()] : null;   // one pass gives both; scratch when w is frozen
+            float[] dw = w.requiresGrad() ? w.grad() : dBias ? Buffers.zeroed(g.weightSize()) : null;   // one pass gives both; scratch when w is frozen
             b.conv2dBackward(g, x.data(), dy, w.data(), x.requiresGrad() ? x.grad() : null, dw, dBias ? bias.grad() : null);
+            if (relu) Buffers.giveBack(dy);
+            if (dw != null && !w.requiresGrad()) Buffers.giveBack(dw);
         }, x, w, bias);
     }
 

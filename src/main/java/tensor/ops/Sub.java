@@ -1,5 +1,6 @@
 package tensor.ops;
 
+import tensor.Buffers;
 import tensor.Tensor;
 import tensor.backend.Backends;
 import tensor.backend.Binary;
@@ -11,7 +12,7 @@ public final class Sub {
 
     public static Tensor apply(Tensor a, Tensor b) {
         return BinaryOp.apply(Binary.SUB, a, b, dOut -> dOut, dOut -> {
-            float[] dB = new float[dOut.length];
+            float[] dB = Buffers.uninitialized(dOut.length);
             Backends.current().unary(Unary.NEG, 0f, dOut, dB);
             return dB;
         });
