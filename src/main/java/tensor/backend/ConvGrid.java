@@ -61,16 +61,25 @@ final class ConvGrid {
         return t;
     }
 
-    /** x [n, cIn, h, w] into dst [cIn, inputRow()]: the grid, zeros around and after. */
+    /**
+     * x [n, cIn, h, w] into dst [cIn, inputRow()]: the grid, zeros around and after. Rows are
+     * written in address order, each gap of padding zeroed just before the data after it (a
+     * spill past a row's end lands in the next gap or row, written after it).
+     */
     void input(Parallel parallel, float[] x, float[] dst) {
         int row = inputRow(), imageRows = wp == g.w() ? 1 : g.h(), len = g.h() * g.w() / imageRows;   // without padding an image is one run
         boolean spill = GridRows.maySpill(len, wp);
         parallel.forRange(g.cIn(), 1, (from, to) -> {
-            Arrays.fill(dst, from * row, to * row, 0f);
-            for (int c = from; c < to; c++)
+            for (int c = from; c < to; c++) {
+                int zeroFrom = c * row;                        // the first position not yet written
                 for (int b = 0; b < g.n(); b++)
-                    for (int r = 0, src = (b * g.cIn() + c) * g.h() * g.w(), at = c * row + lead + b * plane; r < imageRows; r++)
+                    for (int r = 0, src = (b * g.cIn() + c) * g.h() * g.w(), at = c * row + lead + b * plane; r < imageRows; r++) {
+                        Arrays.fill(dst, zeroFrom, at + r * wp, 0f);
                         GridRows.copy(x, src + r * len, dst, at + r * wp, len, 0f, spill && r < imageRows - 1);
+                        zeroFrom = at + r * wp + len;
+                    }
+                Arrays.fill(dst, zeroFrom, (c + 1) * row, 0f);
+            }
         });
     }
 

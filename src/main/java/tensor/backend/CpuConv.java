@@ -61,7 +61,7 @@ final class CpuConv {
         if (inPlace(g)) {
             int p = g.h() * g.w();
             if (dx != null)
-                WindowGemm.compute(parallel, g.cIn(), g.n() * p, g.cOut(), flipped(g, w), dy, rowOffsets(g.cOut(), p),
+                WindowGemm.compute(parallel, g.cIn(), g.n() * p, g.cOut(), flipped(parallel, g, w), dy, rowOffsets(g.cOut(), p),
                         new WindowGemm.Columns(p, g.cOut() * p, g.cIn() * p), dx, true);
             if (dw != null)
                 weightGradient(parallel, g.n(), p, dy, rowOffsets(g.cOut(), p), g.cOut() * p, x, rowOffsets(k, p), g.cIn() * p, g.cIn(), dw);
@@ -71,7 +71,7 @@ final class CpuConv {
             grid.upstream(parallel, dy, dyGrid);
             if (dx != null) {
                 float[] dxGrid = scratch(PRODUCT, g.cIn() * grid.columns);
-                WindowGemm.compute(parallel, g.cIn(), grid.columns, g.cOut() * g.kh() * g.kw(), flipped(g, w), dyGrid,
+                WindowGemm.compute(parallel, g.cIn(), grid.columns, g.cOut() * g.kh() * g.kw(), flipped(parallel, g, w), dyGrid,
                         grid.taps(g.cOut(), grid.upstreamRow(), grid.lead), WindowGemm.Columns.single(grid.columns), dxGrid, false);
                 grid.addInput(parallel, dxGrid, dx);
             }
@@ -154,14 +154,16 @@ final class CpuConv {
     }
 
     /** W' [cIn, cOut·kh·kw] with W'[c, (o, ph, q)] = W[o, c, kh − 1 − ph, kw − 1 − q]. */
-    private static float[] flipped(ConvGeometry g, float[] w) {
+    private static float[] flipped(Parallel parallel, ConvGeometry g, float[] w) {
         int kh = g.kh(), kw = g.kw(), taps = kh * kw;
         float[] f = scratch(FLIPPED, g.weightSize());
-        for (int c = 0; c < g.cIn(); c++)
-            for (int o = 0; o < g.cOut(); o++)
-                for (int ph = 0; ph < kh; ph++)
-                    for (int q = 0; q < kw; q++)
-                        f[(c * g.cOut() + o) * taps + ph * kw + q] = w[(o * g.cIn() + c) * taps + (kh - 1 - ph) * kw + kw - 1 - q];
+        parallel.forRange(g.cIn(), 1, (from, to) -> {
+            for (int c = from; c < to; c++)
+                for (int o = 0; o < g.cOut(); o++)
+                    for (int ph = 0; ph < kh; ph++)
+                        for (int q = 0; q < kw; q++)
+                            f[(c * g.cOut() + o) * taps + ph * kw + q] = w[(o * g.cIn() + c) * taps + (kh - 1 - ph) * kw + kw - 1 - q];
+        });
         return f;
     }
 
