@@ -88,17 +88,24 @@ final class CpuConv {
     /**
      * dW[o, t] += Σ_s Σ_p dy[dyRows[o] + s·dySegment + p] · x[taps[t] + s·xSegment + p] (rows of
      * segments × length, drawn from {@code xRows} distinct rows of x), in tiles of
-     * {@link DotKernel#ROWS_A} outputs × {@link DotKernel#ROWS_B} taps; the last tiles are completed
-     * with repeats of the first row whose sums are dropped. Each thread sweeps groups of
-     * {@link #TILE_GROUP} of its tiles over one range of positions after another, sized so that
-     * the range of every row fits in {@link #CACHE_FLOATS}.
+     * {@link DotKernel#ROWS_A} × {@link DotKernel#ROWS_B} rows of the two operands; the last tiles
+     * are completed with repeats of the first row whose sums are dropped. The dy rows take the
+     * side that needs fewer such repeats (the sums are the same either way: each is a sum of
+     * products dy·x in the same order). Each thread sweeps groups of {@link #TILE_GROUP} of its
+     * tiles over one range of positions after another, sized so that the range of every row fits
+     * in {@link #CACHE_FLOATS}.
      */
     private static void weightGradient(Parallel parallel, int segments, int length, float[] dy, int[] dyRows, int dySegment,
                                        float[] x, int[] taps, int xSegment, int xRows, float[] dw) {
         int outputs = dyRows.length, k = taps.length, total = segments * length;
-        int[] rows = completed(dyRows, DotKernel.ROWS_A), tapRows = completed(taps, DotKernel.ROWS_B);
-        int tapTiles = tapRows.length / DotKernel.ROWS_B, tiles = rows.length / DotKernel.ROWS_A * tapTiles;
-        int range = Math.max(Sgemm.VL, CACHE_FLOATS / (rows.length + xRows) / Sgemm.VL * Sgemm.VL);
+        boolean swap = (long) roundUp(outputs, DotKernel.ROWS_B) * roundUp(k, DotKernel.ROWS_A)
+                < (long) roundUp(outputs, DotKernel.ROWS_A) * roundUp(k, DotKernel.ROWS_B);
+        float[] a = swap ? x : dy, b = swap ? dy : x;
+        int aSegment = swap ? xSegment : dySegment, bSegment = swap ? dySegment : xSegment;
+        int aCount = swap ? k : outputs, bCount = swap ? outputs : k;
+        int[] aRows = completed(swap ? taps : dyRows, DotKernel.ROWS_A), bRows = completed(swap ? dyRows : taps, DotKernel.ROWS_B);
+        int bTiles = bRows.length / DotKernel.ROWS_B, tiles = aRows.length / DotKernel.ROWS_A * bTiles;
+        int range = Math.max(Sgemm.VL, CACHE_FLOATS / (roundUp(outputs, DotKernel.ROWS_A) + xRows) / Sgemm.VL * Sgemm.VL);
         parallel.forRange(tiles, 1, (from, to) -> {
             float[] acc = ACCUMULATORS.get(), sums = new float[DotKernel.ROWS_A * DotKernel.ROWS_B];
             for (int g0 = from; g0 < to; g0 += TILE_GROUP) {
@@ -106,13 +113,16 @@ final class CpuConv {
                 Arrays.fill(acc, 0, (g1 - g0) * DotKernel.ACCUMULATORS, 0f);
                 for (int q0 = 0; q0 < total; q0 += range)
                     for (int tile = g0; tile < g1; tile++)
-                        DotKernel.accumulate(q0, Math.min(total, q0 + range), length, dy, rows, tile / tapTiles * DotKernel.ROWS_A, dySegment,
-                                x, tapRows, tile % tapTiles * DotKernel.ROWS_B, xSegment, acc, (tile - g0) * DotKernel.ACCUMULATORS);
+                        DotKernel.accumulate(q0, Math.min(total, q0 + range), length, a, aRows, tile / bTiles * DotKernel.ROWS_A, aSegment,
+                                b, bRows, tile % bTiles * DotKernel.ROWS_B, bSegment, acc, (tile - g0) * DotKernel.ACCUMULATORS);
                 for (int tile = g0; tile < g1; tile++) {
-                    int o0 = tile / tapTiles * DotKernel.ROWS_A, t0 = tile % tapTiles * DotKernel.ROWS_B;
+                    int a0 = tile / bTiles * DotKernel.ROWS_A, b0 = tile % bTiles * DotKernel.ROWS_B;
                     DotKernel.reduce(acc, (tile - g0) * DotKernel.ACCUMULATORS, sums);
-                    for (int i = 0; i < DotKernel.ROWS_A && o0 + i < outputs; i++)
-                        for (int j = 0; j < DotKernel.ROWS_B && t0 + j < k; j++) dw[(o0 + i) * k + t0 + j] += sums[i * DotKernel.ROWS_B + j];
+                    for (int i = 0; i < DotKernel.ROWS_A && a0 + i < aCount; i++)
+                        for (int j = 0; j < DotKernel.ROWS_B && b0 + j < bCount; j++) {
+                            int o = swap ? b0 + j : a0 + i, t = swap ? a0 + i : b0 + j;
+                            dw[o * k + t] += sums[i * DotKernel.ROWS_B + j];
+                        }
                 }
             }
         });
