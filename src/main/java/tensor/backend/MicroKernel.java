@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * acc[r][:] = fma(a[p, r], b[p, :], acc[r][:]) for p = 0 .. kc−1, starting from zero. Row p of B
  * is read at an offset from a table: a packed panel's rows lie a fixed stride apart
  * ({@link #strided}), a convolution's shifted grid rows are read where they lie.
- * Then C = acc (overwrite) or C = C + acc. The accumulators are spelled out one by one so that
+ * Then C = acc; callers that accumulate run the kernel into a tile buffer and add it with
+ * {@link #store}. The accumulators are spelled out one by one so that
  * the JIT keeps all of them in registers: 16 accumulators + 2 for B + 1 broadcast fit the 32
  * AVX-512 registers (8 × 2 measured ~20% faster than 6 × 2 on 2048² here; on a 16-register
  * AVX2 machine a few would spill, which costs speed, never correctness).
@@ -31,8 +32,11 @@ final class MicroKernel {
     /**
      * aPacked from ai: kc groups of MR values of op(A); row p of op(B) is the NR values from
      * b[rows[p0 + p] + bi]; the tile of C starts at ci with row stride ldc and must lie inside c.
+     * One store path only: with a second (C += acc) behind a branch, the JIT sometimes compiled
+     * that path before it had run, as a call that boxes every accumulator (M32 Glow steps 30%
+     * slower in about half of the JVM runs).
      */
-    static void run(int kc, float[] aPacked, int ai, float[] b, int[] rows, int p0, int bi, float[] c, int ci, int ldc, boolean overwrite) {
+    static void run(int kc, float[] aPacked, int ai, float[] b, int[] rows, int p0, int bi, float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);
@@ -62,43 +66,40 @@ final class MicroKernel {
             c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
         }
         // Written out rather than in a helper: a FloatVector passed to a call the JIT does not
-        // inline is boxed, which costs more than the whole loop. The two cases store separately:
-        // a vector merged from both (a phi) sometimes defeats the JIT's store intrinsic, which
-        // then boxes every vector operation of the method for good.
-        if (overwrite) {
-            c00.intoArray(c, ci);
-            c01.intoArray(c, ci + VL);
-            c10.intoArray(c, ci + 1 * ldc);
-            c11.intoArray(c, ci + 1 * ldc + VL);
-            c20.intoArray(c, ci + 2 * ldc);
-            c21.intoArray(c, ci + 2 * ldc + VL);
-            c30.intoArray(c, ci + 3 * ldc);
-            c31.intoArray(c, ci + 3 * ldc + VL);
-            c40.intoArray(c, ci + 4 * ldc);
-            c41.intoArray(c, ci + 4 * ldc + VL);
-            c50.intoArray(c, ci + 5 * ldc);
-            c51.intoArray(c, ci + 5 * ldc + VL);
-            c60.intoArray(c, ci + 6 * ldc);
-            c61.intoArray(c, ci + 6 * ldc + VL);
-            c70.intoArray(c, ci + 7 * ldc);
-            c71.intoArray(c, ci + 7 * ldc + VL);
+        // inline is boxed, which costs more than the whole loop.
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + VL);
+        c10.intoArray(c, ci + 1 * ldc);
+        c11.intoArray(c, ci + 1 * ldc + VL);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + VL);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + VL);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + VL);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + VL);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + VL);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + VL);
+    }
+
+    /**
+     * C[i, j] = tile[i·NR + j] (overwrite) or C[i, j] += tile[i·NR + j] for i < rows, j < cols:
+     * a tile computed into a buffer ({@link #run} with ldc NR) put in place, C from ci with row
+     * stride ldc.
+     */
+    static void store(float[] tile, int rows, int cols, float[] c, int ci, int ldc, boolean overwrite) {
+        if (cols == NR && !overwrite) {
+            for (int i = 0; i < rows; i++)
+                for (int v = 0; v < NR; v += VL)
+                    FloatVector.fromArray(SPECIES, c, ci + i * ldc + v).add(FloatVector.fromArray(SPECIES, tile, i * NR + v))
+                            .intoArray(c, ci + i * ldc + v);
             return;
         }
-        c00.add(FloatVector.fromArray(SPECIES, c, ci)).intoArray(c, ci);
-        c01.add(FloatVector.fromArray(SPECIES, c, ci + VL)).intoArray(c, ci + VL);
-        c10.add(FloatVector.fromArray(SPECIES, c, ci + 1 * ldc)).intoArray(c, ci + 1 * ldc);
-        c11.add(FloatVector.fromArray(SPECIES, c, ci + 1 * ldc + VL)).intoArray(c, ci + 1 * ldc + VL);
-        c20.add(FloatVector.fromArray(SPECIES, c, ci + 2 * ldc)).intoArray(c, ci + 2 * ldc);
-        c21.add(FloatVector.fromArray(SPECIES, c, ci + 2 * ldc + VL)).intoArray(c, ci + 2 * ldc + VL);
-        c30.add(FloatVector.fromArray(SPECIES, c, ci + 3 * ldc)).intoArray(c, ci + 3 * ldc);
-        c31.add(FloatVector.fromArray(SPECIES, c, ci + 3 * ldc + VL)).intoArray(c, ci + 3 * ldc + VL);
-        c40.add(FloatVector.fromArray(SPECIES, c, ci + 4 * ldc)).intoArray(c, ci + 4 * ldc);
-        c41.add(FloatVector.fromArray(SPECIES, c, ci + 4 * ldc + VL)).intoArray(c, ci + 4 * ldc + VL);
-        c50.add(FloatVector.fromArray(SPECIES, c, ci + 5 * ldc)).intoArray(c, ci + 5 * ldc);
-        c51.add(FloatVector.fromArray(SPECIES, c, ci + 5 * ldc + VL)).intoArray(c, ci + 5 * ldc + VL);
-        c60.add(FloatVector.fromArray(SPECIES, c, ci + 6 * ldc)).intoArray(c, ci + 6 * ldc);
-        c61.add(FloatVector.fromArray(SPECIES, c, ci + 6 * ldc + VL)).intoArray(c, ci + 6 * ldc + VL);
-        c70.add(FloatVector.fromArray(SPECIES, c, ci + 7 * ldc)).intoArray(c, ci + 7 * ldc);
-        c71.add(FloatVector.fromArray(SPECIES, c, ci + 7 * ldc + VL)).intoArray(c, ci + 7 * ldc + VL);
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++)
+                c[ci + i * ldc + j] = overwrite ? tile[i * NR + j] : c[ci + i * ldc + j] + tile[i * NR + j];
     }
 }

@@ -99,13 +99,11 @@ final class Sgemm {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir), ci = cOff + ir * ldc + jr;
-                if (mr == MR && nr == NR) {
-                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, PACKED_ROWS, 0, jr * kc, c, ci, ldc, overwrite);
+                if (mr == MR && nr == NR && overwrite) {
+                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, PACKED_ROWS, 0, jr * kc, c, ci, ldc);
                 } else {
-                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, PACKED_ROWS, 0, jr * kc, tile, 0, NR, true);
-                    for (int i = 0; i < mr; i++)
-                        for (int j = 0; j < nr; j++)
-                            c[ci + i * ldc + j] = overwrite ? tile[i * NR + j] : c[ci + i * ldc + j] + tile[i * NR + j];
+                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, PACKED_ROWS, 0, jr * kc, tile, 0, NR);
+                    MicroKernel.store(tile, mr, nr, c, ci, ldc, overwrite);
                 }
             }
         }

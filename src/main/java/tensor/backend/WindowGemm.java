@@ -11,7 +11,7 @@ package tensor.backend;
  * each row's NR columns where they lie (copying the windows into a panel, as {@link Sgemm} packs
  * B, took longer than the products it served: few rows of A reuse each panel here). Groups of
  * {@link #TILES} column tiles of NR share each k-block of packed A while it is in cache; a last
- * sliver of fewer than MR rows goes through a tile buffer. The k-blocks of {@link Sgemm#KC} rows
+ * sliver of fewer than MR rows, and every tile added to C, goes through a tile buffer. The k-blocks of {@link Sgemm#KC} rows
  * are summed in increasing order, like {@link Sgemm}; the column tiles are spread over the
  * threads, so the results never depend on the thread count.
  */
@@ -72,15 +72,13 @@ final class WindowGemm {
     private static void slivers(int m, int mr, int kc, float[] aPacked, int pc, float[] b, int[] rows, int bi,
                                 float[] c, int ci0, int ldc, boolean overwrite, float[] tile) {
         for (int ir = 0; ir < mr; ir += MR) {
-            int ci = ci0 + ir * ldc, ai = mr * pc + ir * kc;
-            if (ir + MR <= m) {
-                MicroKernel.run(kc, aPacked, ai, b, rows, pc, bi, c, ci, ldc, overwrite);
+            int ci = ci0 + ir * ldc, ai = mr * pc + ir * kc, rowsLeft = Math.min(MR, m - ir);
+            if (rowsLeft == MR && overwrite) {
+                MicroKernel.run(kc, aPacked, ai, b, rows, pc, bi, c, ci, ldc);
                 continue;
             }
-            MicroKernel.run(kc, aPacked, ai, b, rows, pc, bi, tile, 0, NR, true);
-            for (int i = 0; i < m - ir; i++)
-                for (int jj = 0; jj < NR; jj++)
-                    c[ci + i * ldc + jj] = overwrite ? tile[i * NR + jj] : c[ci + i * ldc + jj] + tile[i * NR + jj];
+            MicroKernel.run(kc, aPacked, ai, b, rows, pc, bi, tile, 0, NR);
+            MicroKernel.store(tile, rowsLeft, NR, c, ci, ldc, overwrite);
         }
     }
 
