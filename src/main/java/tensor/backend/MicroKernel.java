@@ -9,8 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * acc[r][:] = fma(a[p, r], b[p, :], acc[r][:]) for p = 0 .. kc−1, starting from zero. Row p of B
  * is read at an offset from a table: a packed panel's rows lie a fixed stride apart
  * ({@link #strided}), a convolution's shifted grid rows are read where they lie.
- * Then C = acc; callers that accumulate run the kernel into a tile buffer and add it with
- * {@link #store}. The accumulators are spelled out one by one so that
+ * Then C = acc; {@link #update} accumulates, and handles partial tiles, through a tile buffer. The accumulators are spelled out one by one so that
  * the JIT keeps all of them in registers: 16 accumulators + 2 for B + 1 broadcast fit the 32
  * AVX-512 registers (8 × 2 measured ~20% faster than 6 × 2 on 2048² here; on a 16-register
  * AVX2 machine a few would spill, which costs speed, never correctness).
@@ -86,19 +85,25 @@ final class MicroKernel {
     }
 
     /**
-     * C[i, j] = tile[i·NR + j] (overwrite) or C[i, j] += tile[i·NR + j] for i < rows, j < cols:
-     * a tile computed into a buffer ({@link #run} with ldc NR) put in place, C from ci with row
-     * stride ldc.
+     * The rows × cols corner of the tile at ci in C (row stride ldc) set to (overwrite) or
+     * increased by the products of {@link #run}'s operands: in place when it is a whole tile
+     * being overwritten, otherwise computed into {@code tile} (MR × NR) and stored from there.
      */
-    static void store(float[] tile, int rows, int cols, float[] c, int ci, int ldc, boolean overwrite) {
+    static void update(int kc, float[] aPacked, int ai, float[] b, int[] rows, int p0, int bi,
+                       float[] c, int ci, int ldc, int tileRows, int cols, boolean overwrite, float[] tile) {
+        if (tileRows == MR && cols == NR && overwrite) {
+            run(kc, aPacked, ai, b, rows, p0, bi, c, ci, ldc);
+            return;
+        }
+        run(kc, aPacked, ai, b, rows, p0, bi, tile, 0, NR);
         if (cols == NR && !overwrite) {
-            for (int i = 0; i < rows; i++)
+            for (int i = 0; i < tileRows; i++)
                 for (int v = 0; v < NR; v += VL)
                     FloatVector.fromArray(SPECIES, c, ci + i * ldc + v).add(FloatVector.fromArray(SPECIES, tile, i * NR + v))
                             .intoArray(c, ci + i * ldc + v);
             return;
         }
-        for (int i = 0; i < rows; i++)
+        for (int i = 0; i < tileRows; i++)
             for (int j = 0; j < cols; j++)
                 c[ci + i * ldc + j] = overwrite ? tile[i * NR + j] : c[ci + i * ldc + j] + tile[i * NR + j];
     }

@@ -99,12 +99,7 @@ final class Sgemm {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir), ci = cOff + ir * ldc + jr;
-                if (mr == MR && nr == NR && overwrite) {
-                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, PACKED_ROWS, 0, jr * kc, c, ci, ldc);
-                } else {
-                    MicroKernel.run(kc, aPacked, ir * kc, bPacked, PACKED_ROWS, 0, jr * kc, tile, 0, NR);
-                    MicroKernel.store(tile, mr, nr, c, ci, ldc, overwrite);
-                }
+                MicroKernel.update(kc, aPacked, ir * kc, bPacked, PACKED_ROWS, 0, jr * kc, c, ci, ldc, mr, nr, overwrite, tile);
             }
         }
     }

@@ -10,10 +10,9 @@ package tensor.backend;
  * <p>A is packed once into MR-row slivers per k-block. B is not packed: {@link MicroKernel} reads
  * each row's NR columns where they lie (copying the windows into a panel, as {@link Sgemm} packs
  * B, took longer than the products it served: few rows of A reuse each panel here). Groups of
- * {@link #TILES} column tiles of NR share each k-block of packed A while it is in cache; a last
- * sliver of fewer than MR rows, and every tile added to C, goes through a tile buffer. The k-blocks of {@link Sgemm#KC} rows
- * are summed in increasing order, like {@link Sgemm}; the column tiles are spread over the
- * threads, so the results never depend on the thread count.
+ * {@link #TILES} column tiles of NR share each k-block of packed A while it is in cache. The
+ * k-blocks of {@link Sgemm#KC} rows are summed in increasing order, like {@link Sgemm}; the column
+ * tiles are spread over the threads, so the results never depend on the thread count.
  */
 final class WindowGemm {
     private static final int MR = Sgemm.MR, NR = Sgemm.NR, KC = Sgemm.KC;
@@ -59,27 +58,13 @@ final class WindowGemm {
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
                     boolean overwrite = pc == 0 && !accumulate;
-                    for (int t = 0; t < tiles; t++) slivers(m, mr, kc, aPacked, pc, b, rows, bOff[t], c, cOff[t], ldc, overwrite, tile);
+                    for (int t = 0; t < tiles; t++)
+                        for (int ir = 0; ir < mr; ir += MR)             // B row p from b[rows[pc + p] + bOff[t]]
+                            MicroKernel.update(kc, aPacked, mr * pc + ir * kc, b, rows, pc, bOff[t], c, cOff[t] + ir * ldc, ldc,
+                                    Math.min(MR, m - ir), NR, overwrite, tile);
                 }
             }
         });
-    }
-
-    /**
-     * One column tile of C (from ci0) for all row slivers over the k-block from pc, B row p read
-     * from b[rows[pc + p] + bi].
-     */
-    private static void slivers(int m, int mr, int kc, float[] aPacked, int pc, float[] b, int[] rows, int bi,
-                                float[] c, int ci0, int ldc, boolean overwrite, float[] tile) {
-        for (int ir = 0; ir < mr; ir += MR) {
-            int ci = ci0 + ir * ldc, ai = mr * pc + ir * kc, rowsLeft = Math.min(MR, m - ir);
-            if (rowsLeft == MR && overwrite) {
-                MicroKernel.run(kc, aPacked, ai, b, rows, pc, bi, c, ci, ldc);
-                continue;
-            }
-            MicroKernel.run(kc, aPacked, ai, b, rows, pc, bi, tile, 0, NR);
-            MicroKernel.store(tile, rowsLeft, NR, c, ci, ldc, overwrite);
-        }
     }
 
     /**
