@@ -7,10 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
  * The register-blocked inner kernel of {@link Sgemm}: an MR × NR tile of C (NR = two vectors)
  * held in MR·2 vector accumulators while p runs over one k-block:
  * acc[r][:] = fma(a[p, r], b[p, :], acc[r][:]) for p = 0 .. kc−1, starting from zero. Row p of B
- * is read at an offset from a table: a packed panel's rows lie a fixed stride apart
- * ({@link #strided}), a convolution's shifted grid rows are read where they lie.
- * Then C = acc; {@link #update} accumulates, and handles partial tiles, through a tile buffer. The accumulators are spelled out one by one so that
- * the JIT keeps all of them in registers: 16 accumulators + 2 for B + 1 broadcast fit the 32
+ * is read at an offset from a table: a packed panel's rows lie a fixed stride apart, a
+ * convolution's shifted grid rows are read where they lie. Then C = acc; {@link #update}
+ * accumulates, and handles partial tiles, through a tile buffer. The accumulators are spelled
+ * out one by one so that the JIT keeps all of them in registers: 16 accumulators + 2 for B + 1 broadcast fit the 32
  * AVX-512 registers (8 × 2 measured ~20% faster than 6 × 2 on 2048² here; on a 16-register
  * AVX2 machine a few would spill, which costs speed, never correctness).
  */
@@ -21,13 +21,6 @@ final class MicroKernel {
 
     private MicroKernel() {}
 
-    /** The row offsets {0, stride, 2·stride, …} of a k-block ({@link Sgemm#KC} rows) packed with that stride. */
-    static int[] strided(int stride) {
-        int[] rows = new int[Sgemm.KC];
-        for (int p = 0; p < rows.length; p++) rows[p] = p * stride;
-        return rows;
-    }
-
     /**
      * aPacked from ai: kc groups of MR values of op(A); row p of op(B) is the NR values from
      * b[rows[p0 + p] + bi]; the tile of C starts at ci with row stride ldc and must lie inside c.
@@ -35,7 +28,7 @@ final class MicroKernel {
      * that path before it had run, as a call that boxes every accumulator (M32 Glow steps 30%
      * slower in about half of the JVM runs).
      */
-    static void run(int kc, float[] aPacked, int ai, float[] b, int[] rows, int p0, int bi, float[] c, int ci, int ldc) {
+    private static void run(int kc, float[] aPacked, int ai, float[] b, int[] rows, int p0, int bi, float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES), c11 = FloatVector.zero(SPECIES);
         FloatVector c20 = FloatVector.zero(SPECIES), c21 = FloatVector.zero(SPECIES);

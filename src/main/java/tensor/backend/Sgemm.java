@@ -1,6 +1,7 @@
 package tensor.backend;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -27,8 +28,8 @@ final class Sgemm {
     static final int MR = MicroKernel.MR, NR = MicroKernel.NR;
     /** The k-block. A constant of the algorithm: changing it changes results in the last bits. */
     static final int KC = 256;
-    /** The rows of a packed B sliver, NR apart. */
-    private static final int[] PACKED_ROWS = MicroKernel.strided(NR);
+    /** The row offsets {0, NR, 2·NR, …} of a packed B sliver's k-block. */
+    private static final int[] PACKED_ROWS = IntStream.range(0, KC).map(p -> p * NR).toArray();
     static final int MC = 24 * MR;                    // packed A block (MC × KC) stays in L2
     static final int NC = Math.max(NR, 2048 / NR * NR); // packed B panel (KC × NC) stays in L3
     /** Below this many multiply-adds a gemm runs on the calling thread (forking costs more). */
